@@ -1,0 +1,2 @@
+/** Key interfaces shared by every scheme: environments, policies, spaces. */
+package io.edgeoffload.core;

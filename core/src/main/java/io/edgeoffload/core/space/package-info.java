@@ -1,0 +1,2 @@
+/** Observation and action spaces. */
+package io.edgeoffload.core.space;

@@ -1,0 +1,2 @@
+/** Reusable contract tests that every environment and policy test extends. */
+package io.edgeoffload.core.testing;
