@@ -1,0 +1,132 @@
+package io.edgeoffload.lab;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Figures of run outputs (XChart), each written as PNG and SVG, atomically. */
+public final class Plots {
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 540;
+
+  private Plots() {}
+
+  /** One named curve over episodes. */
+  public record Curve(String name, double[] values) {}
+
+  /**
+   * Episode curves of one metric: each curve's per-episode values (faint) and their trailing moving
+   * average (bold) when there are enough episodes for it to differ.
+   */
+  public static void episodeChart(
+      Path fileWithoutExtension, String title, String yLabel, List<Curve> curves) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("episode")
+            .yAxisTitle(yLabel)
+            .build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    Color[] palette = chart.getStyler().getSeriesColors();
+    for (int c = 0; c < curves.size(); c++) {
+      Curve curve = curves.get(c);
+      double[] y = curve.values();
+      double[] x = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        x[i] = i + 1;
+      }
+      Color color = palette[c % palette.length];
+      int window = Math.max(1, y.length / 20);
+      boolean smooth = window > 1;
+      XYSeries raw = chart.addSeries(smooth ? curve.name() + " (per episode)" : curve.name(), x, y);
+      raw.setMarker(y.length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      raw.setLineColor(smooth ? faint(color) : color);
+      raw.setMarkerColor(smooth ? faint(color) : color);
+      raw.setLineWidth(1f);
+      if (smooth) {
+        XYSeries avg =
+            chart.addSeries(
+                curve.name() + " (moving average, " + window + ")",
+                x,
+                Stats.movingAverage(y, window));
+        avg.setMarker(SeriesMarkers.NONE);
+        avg.setLineColor(color);
+        avg.setLineStyle(new BasicStroke(2.5f));
+      }
+    }
+    save(chart, fileWithoutExtension);
+  }
+
+  /** Means with 95% confidence intervals as a bar chart, one bar per label. */
+  public static void meanBars(
+      Path fileWithoutExtension,
+      String title,
+      String yLabel,
+      List<String> labels,
+      double[] means,
+      double[] halfWidths) {
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("policy")
+            .yAxisTitle(yLabel)
+            .build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setErrorBarsColor(Color.BLACK);
+    chart.addSeries("mean ± 95% CI", labels, toList(means), toList(halfWidths));
+    save(chart, fileWithoutExtension);
+  }
+
+  private static List<Double> toList(double[] v) {
+    return java.util.Arrays.stream(v).boxed().toList();
+  }
+
+  private static void style(Styler s) {
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setChartTitleBoxVisible(false);
+    s.setPlotBorderVisible(false);
+    s.setAntiAlias(true);
+  }
+
+  private static Color faint(Color c) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), 70);
+  }
+
+  private static void save(Chart<?, ?> chart, Path fileWithoutExtension) {
+    try {
+      String base = fileWithoutExtension.getFileName().toString();
+      Path dir = fileWithoutExtension.toAbsolutePath().getParent();
+      AtomicFiles.write(
+          dir.resolve(base + ".png"),
+          BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+      ByteArrayOutputStream svg = new ByteArrayOutputStream();
+      VectorGraphicsEncoder.saveVectorGraphic(
+          chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      AtomicFiles.write(dir.resolve(base + ".svg"), svg.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render " + fileWithoutExtension, e);
+    }
+  }
+}
