@@ -106,6 +106,7 @@ public final class UcmsEnv implements ParallelEnv {
   // Per-step scratch (no allocation in step).
   private final boolean[] request;
   private final boolean[] offloaded;
+  private final int[] servedBy;
   private final double[] freq;
   private final double[] power;
   private final double[] txDelay;
@@ -156,6 +157,7 @@ public final class UcmsEnv implements ParallelEnv {
     this.problem = new SelectionProblem(n, m, config.maxUsersPerServer());
     this.request = new boolean[n];
     this.offloaded = new boolean[n];
+    this.servedBy = new int[n];
     this.freq = new double[n];
     this.power = new double[n];
     this.txDelay = new double[n];
@@ -307,6 +309,7 @@ public final class UcmsEnv implements ParallelEnv {
       power[u] = UcmsModel.txPower(clip01(a[2], u, "p"), pMin, pMax); // eq. (23)
       request[u] = UcmsModel.wantsOffload(x);
       offloaded[u] = false;
+      servedBy[u] = SelectionPolicy.UNASSIGNED;
       int s = assignment[u];
       if (request[u]) {
         info[I_REQUESTS]++;
@@ -357,6 +360,7 @@ public final class UcmsEnv implements ParallelEnv {
         }
         if (slot.taskBits[u] <= storageLeft) {
           offloaded[u] = true;
+          servedBy[u] = s;
           channelsLeft--;
           storageLeft -= slot.taskBits[u];
           ids[approved++] = u;
@@ -495,6 +499,11 @@ public final class UcmsEnv implements ParallelEnv {
   /** Whether UD {@code u}'s last task was offloaded (approved). */
   public boolean lastOffloaded(int u) {
     return offloaded[u];
+  }
+
+  /** The ES that ran UD {@code u}'s last task, or -1 if it ran locally. */
+  public int lastServer(int u) {
+    return servedBy[u];
   }
 
   /** τ_u of the last step, seconds. */
