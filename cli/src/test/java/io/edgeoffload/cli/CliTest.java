@@ -1,0 +1,202 @@
+package io.edgeoffload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+  /** Exit code and what was printed. */
+  record Outcome(int code, String out, String err) {}
+
+  private static Outcome exec(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private static Outcome run(Path out, String... extra) {
+    String[] base = {
+      "run",
+      "--scheme",
+      "ucms",
+      "--preset",
+      "ucms-kb",
+      "--policy",
+      "greedy",
+      "--episodes",
+      "20",
+      "--seed",
+      "1",
+      "--out",
+      out.toString()
+    };
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return exec(all);
+  }
+
+  private static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+        files.put(
+            dir.relativize(p).toString(),
+            Files.size(p)
+                + ":"
+                + Files.getLastModifiedTime(p)
+                + ":"
+                + Files.readString(p).hashCode());
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IllegalStateException(e);
+    }
+    return files;
+  }
+
+  @Test
+  void theDocumentedRunCommandWritesEveryOutput(@TempDir Path tmp) {
+    Path dir = tmp.resolve("greedy");
+    Outcome o = run(dir);
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("wrote").contains("timeout_rate");
+    for (String f :
+        new String[] {
+          "config.yaml", "episodes.csv", "summary.json", "plots/reward.png", "plots/reward.svg"
+        }) {
+      assertThat(dir.resolve(f)).exists();
+    }
+  }
+
+  @Test
+  void sameSeedGivesAByteIdenticalEpisodesFile(@TempDir Path tmp) throws IOException {
+    assertThat(run(tmp.resolve("a")).code()).isZero();
+    assertThat(run(tmp.resolve("b")).code()).isZero();
+    assertThat(Files.readAllBytes(tmp.resolve("a/episodes.csv")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("b/episodes.csv")));
+  }
+
+  @Test
+  void badPresetValueExitsTwoNamingTheKeyAndWritesNothing(@TempDir Path tmp) {
+    Path dir = tmp.resolve("bad");
+    Outcome o = run(dir, "--set", "env.numUsers=0");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("env.numUsers").contains("'0'").contains("1 <= numUsers");
+    assertThat(dir).doesNotExist();
+    Outcome unit = run(dir, "--set", "env.storage=400 MiB");
+    assertThat(unit.code()).isEqualTo(2);
+    assertThat(unit.err()).contains("env.storage").contains("MiB");
+    Outcome order = run(dir, "--set", "env.deadlineMin=2 s");
+    assertThat(order.code()).isEqualTo(2);
+    assertThat(order.err()).contains("env.deadlineMin").contains("deadlineMax");
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void unknownKeysAndIdsExitTwoWithTheValidChoices(@TempDir Path tmp) {
+    Path dir = tmp.resolve("x");
+    Outcome key = run(dir, "--set", "env.numUser=3");
+    assertThat(key.code()).isEqualTo(2);
+    assertThat(key.err()).contains("env.numUser").contains("env.numUsers");
+    Outcome policy =
+        exec("run", "--preset", "ucms-kb", "--policy", "nope", "--out", dir.toString());
+    assertThat(policy.code()).isEqualTo(2);
+    assertThat(policy.err()).contains("greedy").contains("all-local");
+    Outcome preset = exec("run", "--preset", "nope", "--policy", "greedy", "--out", dir.toString());
+    assertThat(preset.code()).isEqualTo(2);
+    assertThat(preset.err()).contains("ucms-kb");
+    Outcome scheme = exec("run", "--scheme", "nope", "--policy", "greedy", "--out", dir.toString());
+    assertThat(scheme.code()).isEqualTo(2);
+    assertThat(scheme.err()).contains("ucms");
+    assertThat(exec("run", "--policy", "greedy").code()).as("missing --out").isEqualTo(2);
+    assertThat(exec("run", "--bogus").code()).isEqualTo(2);
+    assertThat(run(dir, "--episodes", "0").code()).isEqualTo(2);
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void existingRunIsNotOverwrittenWithoutForce(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("run");
+    assertThat(run(dir).code()).isZero();
+    Map<String, String> before = snapshot(dir);
+    Outcome again = run(dir, "--seed", "2");
+    assertThat(again.code()).isNotZero();
+    assertThat(again.err()).contains("--force");
+    assertThat(snapshot(dir)).isEqualTo(before);
+    Outcome forced = run(dir, "--seed", "2", "--force");
+    assertThat(forced.code()).isZero();
+    assertThat(Files.readString(dir.resolve("config.yaml"))).contains("seed: 2");
+  }
+
+  @Test
+  void listShowsSchemesPresetsAndPolicies() {
+    Outcome o = exec("list");
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("ucms")
+        .contains("ucms-paper")
+        .contains("ucms-kb")
+        .contains("all-local")
+        .contains("all-offload")
+        .contains("random")
+        .contains("greedy")
+        .contains("earliest-deadline");
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String sub : new String[] {"run", "list", "demo", "bench"}) {
+      Outcome o = exec(sub, "--help");
+      assertThat(o.code()).as(sub).isZero();
+      assertThat(o.out()).as(sub).contains("Usage: edgeoffload " + sub);
+    }
+    assertThat(exec("--help").code()).isZero();
+    assertThat(exec("--version").out()).contains("edgeoffload");
+  }
+
+  @Test
+  void demoComparesEveryPolicy(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("demo");
+    Outcome o = exec("demo", "--episodes", "3", "--out", dir.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains(dir.toAbsolutePath().normalize().toString());
+    String md = Files.readString(dir.resolve("summary.md"));
+    for (String p : new String[] {"all-local", "all-offload", "random", "greedy"}) {
+      assertThat(md).contains("| " + p + " |");
+      assertThat(dir.resolve(p).resolve("episodes.csv")).exists();
+    }
+    assertThat(dir.resolve("comparison/cost.png")).exists();
+    assertThat(dir.resolve("comparison/cost_bars.svg")).exists();
+  }
+
+  @Test
+  void benchRunsAndReportsThroughput() {
+    Outcome o =
+        exec(
+            "bench",
+            "--preset",
+            "ucms-kb",
+            "--seconds",
+            "0.05",
+            "--iterations",
+            "2",
+            "--warmup",
+            "0");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("agent-steps/s");
+  }
+}
