@@ -30,6 +30,10 @@ class CliTest {
   }
 
   private static Outcome run(Path out, String... extra) {
+    return runSeed(out, "1", extra);
+  }
+
+  private static Outcome runSeed(Path out, String seed, String... extra) {
     String[] base = {
       "run",
       "--scheme",
@@ -128,11 +132,11 @@ class CliTest {
     Path dir = tmp.resolve("run");
     assertThat(run(dir).code()).isZero();
     Map<String, String> before = snapshot(dir);
-    Outcome again = run(dir, "--seed", "2");
+    Outcome again = runSeed(dir, "2");
     assertThat(again.code()).isNotZero();
-    assertThat(again.err()).contains("--force");
+    assertThat(again.err()).contains("exists and is not empty").contains("--force");
     assertThat(snapshot(dir)).isEqualTo(before);
-    Outcome forced = run(dir, "--seed", "2", "--force");
+    Outcome forced = runSeed(dir, "2", "--force");
     assertThat(forced.code()).isZero();
     assertThat(Files.readString(dir.resolve("config.yaml"))).contains("seed: 2");
   }
