@@ -30,10 +30,11 @@ class CliTest {
   }
 
   private static Outcome run(Path out, String... extra) {
-    return runSeed(out, "1", extra);
+    return runWith(out, "1", "20", extra);
   }
 
-  private static Outcome runSeed(Path out, String seed, String... extra) {
+  /** The documented run command with a seed and an episode count of the test's choosing. */
+  private static Outcome runWith(Path out, String seed, String episodes, String... extra) {
     String[] base = {
       "run",
       "--scheme",
@@ -43,9 +44,9 @@ class CliTest {
       "--policy",
       "greedy",
       "--episodes",
-      "20",
+      episodes,
       "--seed",
-      "1",
+      seed,
       "--out",
       out.toString()
     };
@@ -123,7 +124,9 @@ class CliTest {
     assertThat(scheme.err()).contains("ucms");
     assertThat(exec("run", "--policy", "greedy").code()).as("missing --out").isEqualTo(2);
     assertThat(exec("run", "--bogus").code()).isEqualTo(2);
-    assertThat(run(dir, "--episodes", "0").code()).isEqualTo(2);
+    Outcome zero = runWith(dir, "1", "0");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.err()).contains("--episodes");
     assertThat(dir).doesNotExist();
   }
 
@@ -132,11 +135,11 @@ class CliTest {
     Path dir = tmp.resolve("run");
     assertThat(run(dir).code()).isZero();
     Map<String, String> before = snapshot(dir);
-    Outcome again = runSeed(dir, "2");
+    Outcome again = runWith(dir, "2", "20");
     assertThat(again.code()).isNotZero();
     assertThat(again.err()).contains("exists and is not empty").contains("--force");
     assertThat(snapshot(dir)).isEqualTo(before);
-    Outcome forced = runSeed(dir, "2", "--force");
+    Outcome forced = runWith(dir, "2", "20", "--force");
     assertThat(forced.code()).isZero();
     assertThat(Files.readString(dir.resolve("config.yaml"))).contains("seed: 2");
   }
