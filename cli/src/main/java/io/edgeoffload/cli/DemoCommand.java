@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     RunOutput.checkWritable(dir, force);
     List<String> policies = scheme.policies().ids();
-    Comparison.run(resolved, policies, episodes, seed, dir);
+    Comparison.run(resolved, policies, episodes, List.of(seed), dir);
     PrintWriter w = spec.commandLine().getOut();
     try {
       w.println(

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ListCommand.class,
       DemoCommand.class,
+      CompareCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

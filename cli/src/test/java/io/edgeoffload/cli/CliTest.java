@@ -161,7 +161,7 @@ class CliTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String sub : new String[] {"run", "list", "demo", "bench"}) {
+    for (String sub : new String[] {"run", "list", "demo", "compare", "bench"}) {
       Outcome o = exec(sub, "--help");
       assertThat(o.code()).as(sub).isZero();
       assertThat(o.out()).as(sub).contains("Usage: edgeoffload " + sub);
@@ -200,5 +200,37 @@ class CliTest {
             "0");
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains("agent-steps/s");
+  }
+
+  @Test
+  void compareOverSeedsGivesIntervalsOverSeedMeans(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("cmp");
+    Outcome o =
+        exec(
+            "compare",
+            "--preset",
+            "ucms-kb",
+            "--policies",
+            "greedy,random",
+            "--episodes",
+            "4",
+            "--seeds",
+            "1-3",
+            "--set",
+            "env.numUsers=12",
+            "--out",
+            dir.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("over the 3 seed means").contains("| greedy |");
+    assertThat(dir.resolve("greedy/seed-2/episodes.csv")).exists();
+    assertThat(dir.resolve("random/seed-3/summary.json")).exists();
+    assertThat(Files.readString(dir.resolve("summary.csv"))).contains("greedy,cost,3,");
+    Outcome bad = exec("compare", "--seeds", "5-1", "--out", tmp.resolve("x").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--seeds");
+    Outcome policy =
+        exec("compare", "--policies", "greedy,nope", "--out", tmp.resolve("y").toString());
+    assertThat(policy.code()).isEqualTo(2);
+    assertThat(tmp.resolve("y")).doesNotExist();
   }
 }

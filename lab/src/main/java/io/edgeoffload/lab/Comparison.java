@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Evaluates several policies on one scenario with the same seeds (common random numbers: episode e
- * of every policy sees the same tasks and channels) and writes one run folder per policy plus a
- * comparison: figures with every policy, bar charts of means with 95% intervals, {@code summary.md}
- * and {@code summary.csv}.
+ * Evaluates several policies on one scenario over one or more root seeds, with common random
+ * numbers (episode e of every policy sees the same tasks and channels), and writes one run folder
+ * per policy and seed plus a comparison: figures with every policy, bar charts of means with 95%
+ * intervals, {@code summary.md} and {@code summary.csv}.
+ *
+ * <p>With one seed, intervals are over episodes. With several, each seed's mean over its episodes
+ * is one sample and intervals are over seeds (the honest unit of replication: episodes within a
+ * seed share nothing but the policy, seeds share nothing at all).
  */
 public final class Comparison {
   private static final List<String> BARS =
@@ -19,49 +23,80 @@ public final class Comparison {
 
   private Comparison() {}
 
-  /** One policy's results. */
-  public record Entry(String policy, Runner.Result result) {}
+  /** One policy's results, one per seed. */
+  public record Entry(String policy, List<Runner.Result> results) {
+    /** The per-episode values of a metric, averaged over seeds. */
+    double[] meanCurve(String metric) {
+      double[] sum = new double[results.get(0).episodes()];
+      for (Runner.Result r : results) {
+        double[] c = r.column(metric);
+        for (int e = 0; e < sum.length; e++) {
+          sum[e] += c[e] / results.size();
+        }
+      }
+      return sum;
+    }
+
+    /** The samples behind a metric's interval: episodes (one seed) or seed means (several). */
+    double[] samples(String metric) {
+      if (results.size() == 1) {
+        return results.get(0).column(metric);
+      }
+      double[] means = new double[results.size()];
+      for (int i = 0; i < means.length; i++) {
+        means[i] = Stats.summarize(results.get(i).column(metric)).mean();
+      }
+      return means;
+    }
+  }
 
   public static <C> List<Entry> run(
-      ResolvedConfig<C> resolved, List<String> policies, int episodes, long seed, Path out) {
+      ResolvedConfig<C> resolved, List<String> policies, int episodes, List<Long> seeds, Path out) {
     Scheme<C, ?> scheme = resolved.scheme();
     for (String p : policies) {
       scheme.policies().get(p); // unknown ids fail before any work
     }
-    Progress progress = new Progress("evaluating", (long) episodes * policies.size());
+    Progress progress =
+        new Progress("evaluating", (long) episodes * policies.size() * seeds.size());
     List<Entry> entries = new ArrayList<>();
     String envId = scheme.createEnv(resolved.config()).id();
     for (String policy : policies) {
-      Runner.Result r = Runner.run(scheme, resolved.config(), policy, episodes, seed, progress);
-      entries.add(new Entry(policy, r));
-      RunOutput.write(
-          out.resolve(policy),
-          new RunOutput.RunInfo(
-              scheme.id(),
-              envId,
-              resolved.preset(),
-              policy,
-              episodes,
-              seed,
-              resolved.overrides(),
-              resolved.configFile()),
-          resolved.config(),
-          r);
+      List<Runner.Result> results = new ArrayList<>();
+      for (long seed : seeds) {
+        Runner.Result r = Runner.run(scheme, resolved.config(), policy, episodes, seed, progress);
+        results.add(r);
+        Path dir =
+            seeds.size() == 1 ? out.resolve(policy) : out.resolve(policy).resolve("seed-" + seed);
+        RunOutput.write(
+            dir,
+            new RunOutput.RunInfo(
+                scheme.id(),
+                envId,
+                resolved.preset(),
+                policy,
+                episodes,
+                seed,
+                resolved.overrides(),
+                resolved.configFile()),
+            resolved.config(),
+            r);
+      }
+      entries.add(new Entry(policy, results));
     }
     progress.finish();
     writeComparison(out.resolve("comparison"), scheme.id() + " / " + resolved.preset(), entries);
-    AtomicFiles.write(out.resolve("summary.md"), markdown(resolved, episodes, seed, entries));
+    AtomicFiles.write(out.resolve("summary.md"), markdown(resolved, episodes, seeds, entries));
     AtomicFiles.write(out.resolve("summary.csv"), csv(entries));
     return entries;
   }
 
   private static void writeComparison(Path dir, String title, List<Entry> entries) {
-    List<EpisodeMetric> metrics = entries.get(0).result().metrics();
+    List<EpisodeMetric> metrics = entries.get(0).results().get(0).metrics();
     List<String> labels = entries.stream().map(Entry::policy).toList();
     for (EpisodeMetric m : metrics) {
       List<Plots.Curve> curves = new ArrayList<>();
       for (Entry e : entries) {
-        curves.add(new Plots.Curve(e.policy(), e.result().column(m.name())));
+        curves.add(new Plots.Curve(e.policy(), e.meanCurve(m.name())));
       }
       Plots.episodeChart(
           dir.resolve(m.name()),
@@ -72,7 +107,7 @@ public final class Comparison {
         double[] means = new double[entries.size()];
         double[] half = new double[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
-          Stats.Summary s = Stats.summarize(entries.get(i).result().column(m.name()));
+          Stats.Summary s = Stats.summarize(entries.get(i).samples(m.name()));
           means[i] = s.mean();
           half[i] = s.halfWidth();
         }
@@ -88,8 +123,9 @@ public final class Comparison {
   }
 
   /** A Markdown table: one row per policy, mean ± 95% CI half-width of each headline metric. */
-  static String markdown(ResolvedConfig<?> resolved, int episodes, long seed, List<Entry> entries) {
-    List<EpisodeMetric> metrics = entries.get(0).result().metrics();
+  static String markdown(
+      ResolvedConfig<?> resolved, int episodes, List<Long> seeds, List<Entry> entries) {
+    List<EpisodeMetric> metrics = entries.get(0).results().get(0).metrics();
     StringBuilder sb = new StringBuilder();
     sb.append("# ")
         .append(resolved.scheme().id())
@@ -97,10 +133,16 @@ public final class Comparison {
         .append(resolved.preset())
         .append(": policies compared\n\n");
     sb.append(episodes)
-        .append(" episodes per policy, root seed ")
-        .append(seed)
+        .append(" episodes per policy and root seed, root seeds ")
+        .append(seeds)
         .append(", the same episode seeds for every policy. Mean ± half-width of the two-sided")
-        .append(" 95% Student-t interval over episodes.\n\n");
+        .append(" 95% Student-t interval ")
+        .append(seeds.size() == 1 ? "over episodes" : "over the " + seeds.size() + " seed means")
+        .append(".");
+    if (!resolved.overrides().isEmpty()) {
+      sb.append(" Overrides: `").append(String.join("`, `", resolved.overrides())).append("`.");
+    }
+    sb.append("\n\n");
     sb.append("| policy |");
     for (EpisodeMetric m : metrics) {
       sb.append(' ').append(m.name()).append(" |");
@@ -111,7 +153,7 @@ public final class Comparison {
     for (Entry e : entries) {
       sb.append("| ").append(e.policy()).append(" |");
       for (EpisodeMetric m : metrics) {
-        Stats.Summary s = Stats.summarize(e.result().column(m.name()));
+        Stats.Summary s = Stats.summarize(e.samples(m.name()));
         sb.append(String.format(Locale.ROOT, " %.4g ± %.2g |", s.mean(), s.halfWidth()));
       }
       sb.append('\n');
@@ -126,8 +168,8 @@ public final class Comparison {
   static String csv(List<Entry> entries) {
     StringBuilder sb = new StringBuilder("policy,metric,n,mean,sd,ci95_low,ci95_high\n");
     for (Entry e : entries) {
-      for (EpisodeMetric m : e.result().metrics()) {
-        Stats.Summary s = Stats.summarize(e.result().column(m.name()));
+      for (EpisodeMetric m : e.results().get(0).metrics()) {
+        Stats.Summary s = Stats.summarize(e.samples(m.name()));
         sb.append(e.policy())
             .append(',')
             .append(m.name())
