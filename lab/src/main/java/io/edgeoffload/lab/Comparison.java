@@ -87,6 +87,7 @@ public final class Comparison {
     writeComparison(out.resolve("comparison"), scheme.id() + " / " + resolved.preset(), entries);
     AtomicFiles.write(out.resolve("summary.md"), markdown(resolved, episodes, seeds, entries));
     AtomicFiles.write(out.resolve("summary.csv"), csv(entries));
+    AtomicFiles.write(out.resolve("seed_means.csv"), seedMeans(entries, seeds));
     return entries;
   }
 
@@ -184,6 +185,29 @@ public final class Comparison {
             .append(',')
             .append(RunOutput.number(s.ciHigh()))
             .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Each run's mean over its episodes: the samples behind multi-seed intervals. */
+  static String seedMeans(List<Entry> entries, List<Long> seeds) {
+    StringBuilder sb = new StringBuilder("policy,seed,metric,episodes,mean\n");
+    for (Entry e : entries) {
+      for (int i = 0; i < e.results().size(); i++) {
+        Runner.Result r = e.results().get(i);
+        for (EpisodeMetric m : r.metrics()) {
+          sb.append(e.policy())
+              .append(',')
+              .append(seeds.get(i))
+              .append(',')
+              .append(m.name())
+              .append(',')
+              .append(r.episodes())
+              .append(',')
+              .append(RunOutput.number(Stats.summarize(r.column(m.name())).mean()))
+              .append('\n');
+        }
       }
     }
     return sb.toString();
