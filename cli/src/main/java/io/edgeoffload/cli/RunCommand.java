@@ -70,15 +70,7 @@ final class RunCommand implements Callable<Integer> {
     String envId = scheme.createEnv(resolved.config()).id();
     RunOutput.write(
         out,
-        new RunOutput.RunInfo(
-            scheme.id(),
-            envId,
-            resolved.preset(),
-            policy,
-            episodes,
-            seed,
-            resolved.overrides(),
-            resolved.configFile()),
+        RunOutput.RunInfo.of(resolved, envId, policy, episodes, seed),
         resolved.config(),
         result);
     PrintWriter w = spec.commandLine().getOut();

@@ -69,15 +69,7 @@ public final class Comparison {
             seeds.size() == 1 ? out.resolve(policy) : out.resolve(policy).resolve("seed-" + seed);
         RunOutput.write(
             dir,
-            new RunOutput.RunInfo(
-                scheme.id(),
-                envId,
-                resolved.preset(),
-                policy,
-                episodes,
-                seed,
-                resolved.overrides(),
-                resolved.configFile()),
+            RunOutput.RunInfo.of(resolved, envId, policy, episodes, seed),
             resolved.config(),
             r);
       }

@@ -51,7 +51,22 @@ public final class RunOutput {
       int episodes,
       long seed,
       List<String> overrides,
-      Path configFile) {}
+      Path configFile) {
+
+    /** What is run when {@code policy} is evaluated under a resolved configuration. */
+    public static RunInfo of(
+        ResolvedConfig<?> resolved, String environment, String policy, int episodes, long seed) {
+      return new RunInfo(
+          resolved.scheme().id(),
+          environment,
+          resolved.preset(),
+          policy,
+          episodes,
+          seed,
+          resolved.overrides(),
+          resolved.configFile());
+    }
+  }
 
   /**
    * Refuses an output folder that exists and is not empty, unless {@code force}; refuses a path
