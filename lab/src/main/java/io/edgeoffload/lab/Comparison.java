@@ -106,7 +106,13 @@ public final class Comparison {
         }
         Plots.meanBars(
             dir.resolve(m.name() + "_bars"),
-            title + ": mean " + m.name() + " with 95% CI",
+            title
+                + ": mean "
+                + m.name()
+                + ", 95% CI over "
+                + (entries.get(0).results().size() == 1
+                    ? "episodes"
+                    : entries.get(0).results().size() + " seed means"),
             m.name(),
             labels,
             means,

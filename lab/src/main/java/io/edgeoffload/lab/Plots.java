@@ -56,7 +56,11 @@ public final class Plots {
       Color color = palette[c % palette.length];
       int window = Math.max(1, y.length / 20);
       boolean smooth = window > 1;
-      XYSeries raw = chart.addSeries(smooth ? curve.name() + " (per episode)" : curve.name(), x, y);
+      boolean several = curves.size() > 1; // then only the averages get legend entries
+      String rawName =
+          smooth && !several ? curve.name() + " (per episode)" : curve.name() + (smooth ? " " : "");
+      XYSeries raw = chart.addSeries(rawName, x, y);
+      raw.setShowInLegend(!(smooth && several));
       raw.setMarker(y.length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
       raw.setLineColor(smooth ? faint(color) : color);
       raw.setMarkerColor(smooth ? faint(color) : color);
@@ -64,7 +68,7 @@ public final class Plots {
       if (smooth) {
         XYSeries avg =
             chart.addSeries(
-                curve.name() + " (moving average, " + window + ")",
+                several ? curve.name() : curve.name() + " (moving average, " + window + ")",
                 x,
                 Stats.movingAverage(y, window));
         avg.setMarker(SeriesMarkers.NONE);
