@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CompareCommand.class,
       BenchCommand.class,
+      PartitionCommand.class,
+      ExportOnnxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

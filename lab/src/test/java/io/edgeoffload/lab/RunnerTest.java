@@ -73,6 +73,10 @@ class RunnerTest {
         .contains("git_commit")
         .contains("java_version");
     assertThat(Files.readAllLines(dir.resolve("episodes.csv"))).hasSize(4);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("summary.json"))))
+        .startsWith("rw-r--r");
     try (var s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
