@@ -71,11 +71,10 @@ final class DemoCommand implements Callable<Integer> {
     Comparison.run(resolved, policies, episodes, List.of(seed), dir);
     PrintWriter w = spec.commandLine().getOut();
     try {
-      w.println(
-          Files.readString(dir.resolve("summary.md"))
-              .lines()
-              .limit(8)
-              .reduce("", (a, b) -> a + b + "\n"));
+      // The table, without the metric glossary that follows it in summary.md.
+      String md = Files.readString(dir.resolve("summary.md"));
+      int glossary = md.indexOf("\nMetrics:");
+      w.println(glossary > 0 ? md.substring(0, glossary) : md);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

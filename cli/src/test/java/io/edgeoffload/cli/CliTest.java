@@ -179,6 +179,7 @@ class CliTest {
     String md = Files.readString(dir.resolve("summary.md"));
     for (String p : new String[] {"all-local", "all-offload", "random", "greedy"}) {
       assertThat(md).contains("| " + p + " |");
+      assertThat(o.out()).as("printed table").contains("| " + p + " |");
       assertThat(dir.resolve(p).resolve("episodes.csv")).exists();
     }
     assertThat(dir.resolve("comparison/cost.png")).exists();
