@@ -1,10 +1,9 @@
 package io.edgeoffload.cli;
 
+import static io.edgeoffload.cli.CliHarness.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,28 +12,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
-  /** Exit code and what was printed. */
-  record Outcome(int code, String out, String err) {}
 
-  private static Outcome exec(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
-  private static Outcome run(Path out, String... extra) {
+  private static CliHarness.Outcome run(Path out, String... extra) {
     return runWith(out, "1", "20", extra);
   }
 
   /** The documented run command with a seed and an episode count of the test's choosing. */
-  private static Outcome runWith(Path out, String seed, String episodes, String... extra) {
+  private static CliHarness.Outcome runWith(
+      Path out, String seed, String episodes, String... extra) {
     String[] base = {
       "run",
       "--scheme",
@@ -71,7 +58,7 @@ class CliTest {
   @Test
   void theDocumentedRunCommandWritesEveryOutput(@TempDir Path tmp) {
     Path dir = tmp.resolve("greedy");
-    Outcome o = run(dir);
+    CliHarness.Outcome o = run(dir);
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains("wrote").contains("timeout_rate");
     for (String f :
@@ -93,14 +80,14 @@ class CliTest {
   @Test
   void badPresetValueExitsTwoNamingTheKeyAndWritesNothing(@TempDir Path tmp) {
     Path dir = tmp.resolve("bad");
-    Outcome o = run(dir, "--set", "env.numUsers=0");
+    CliHarness.Outcome o = run(dir, "--set", "env.numUsers=0");
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("env.numUsers").contains("'0'").contains("1 <= numUsers");
     assertThat(dir).doesNotExist();
-    Outcome unit = run(dir, "--set", "env.storage=400 MiB");
+    CliHarness.Outcome unit = run(dir, "--set", "env.storage=400 MiB");
     assertThat(unit.code()).isEqualTo(2);
     assertThat(unit.err()).contains("env.storage").contains("MiB");
-    Outcome order = run(dir, "--set", "env.deadlineMin=2 s");
+    CliHarness.Outcome order = run(dir, "--set", "env.deadlineMin=2 s");
     assertThat(order.code()).isEqualTo(2);
     assertThat(order.err()).contains("env.deadlineMin").contains("deadlineMax");
     assertThat(dir).doesNotExist();
@@ -109,22 +96,24 @@ class CliTest {
   @Test
   void unknownKeysAndIdsExitTwoWithTheValidChoices(@TempDir Path tmp) {
     Path dir = tmp.resolve("x");
-    Outcome key = run(dir, "--set", "env.numUser=3");
+    CliHarness.Outcome key = run(dir, "--set", "env.numUser=3");
     assertThat(key.code()).isEqualTo(2);
     assertThat(key.err()).contains("env.numUser").contains("env.numUsers");
-    Outcome policy =
+    CliHarness.Outcome policy =
         exec("run", "--preset", "ucms-kb", "--policy", "nope", "--out", dir.toString());
     assertThat(policy.code()).isEqualTo(2);
     assertThat(policy.err()).contains("greedy").contains("all-local");
-    Outcome preset = exec("run", "--preset", "nope", "--policy", "greedy", "--out", dir.toString());
+    CliHarness.Outcome preset =
+        exec("run", "--preset", "nope", "--policy", "greedy", "--out", dir.toString());
     assertThat(preset.code()).isEqualTo(2);
     assertThat(preset.err()).contains("ucms-kb");
-    Outcome scheme = exec("run", "--scheme", "nope", "--policy", "greedy", "--out", dir.toString());
+    CliHarness.Outcome scheme =
+        exec("run", "--scheme", "nope", "--policy", "greedy", "--out", dir.toString());
     assertThat(scheme.code()).isEqualTo(2);
     assertThat(scheme.err()).contains("ucms");
     assertThat(exec("run", "--policy", "greedy").code()).as("missing --out").isEqualTo(2);
     assertThat(exec("run", "--bogus").code()).isEqualTo(2);
-    Outcome zero = runWith(dir, "1", "0");
+    CliHarness.Outcome zero = runWith(dir, "1", "0");
     assertThat(zero.code()).isEqualTo(2);
     assertThat(zero.err()).contains("--episodes");
     assertThat(dir).doesNotExist();
@@ -135,18 +124,18 @@ class CliTest {
     Path dir = tmp.resolve("run");
     assertThat(run(dir).code()).isZero();
     Map<String, String> before = snapshot(dir);
-    Outcome again = runWith(dir, "2", "20");
+    CliHarness.Outcome again = runWith(dir, "2", "20");
     assertThat(again.code()).isNotZero();
     assertThat(again.err()).contains("exists and is not empty").contains("--force");
     assertThat(snapshot(dir)).isEqualTo(before);
-    Outcome forced = runWith(dir, "2", "20", "--force");
+    CliHarness.Outcome forced = runWith(dir, "2", "20", "--force");
     assertThat(forced.code()).isZero();
     assertThat(Files.readString(dir.resolve("config.yaml"))).contains("seed: 2");
   }
 
   @Test
   void listShowsSchemesPresetsAndPolicies() {
-    Outcome o = exec("list");
+    CliHarness.Outcome o = exec("list");
     assertThat(o.code()).isZero();
     assertThat(o.out())
         .contains("ucms")
@@ -162,7 +151,7 @@ class CliTest {
   @Test
   void everySubcommandHasHelp() {
     for (String sub : new String[] {"run", "list", "demo", "compare", "bench"}) {
-      Outcome o = exec(sub, "--help");
+      CliHarness.Outcome o = exec(sub, "--help");
       assertThat(o.code()).as(sub).isZero();
       assertThat(o.out()).as(sub).contains("Usage: edgeoffload " + sub);
     }
@@ -173,7 +162,7 @@ class CliTest {
   @Test
   void demoComparesEveryPolicy(@TempDir Path tmp) throws IOException {
     Path dir = tmp.resolve("demo");
-    Outcome o = exec("demo", "--episodes", "3", "--out", dir.toString());
+    CliHarness.Outcome o = exec("demo", "--episodes", "3", "--out", dir.toString());
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains(dir.toAbsolutePath().normalize().toString());
     String md = Files.readString(dir.resolve("summary.md"));
@@ -188,7 +177,7 @@ class CliTest {
 
   @Test
   void benchRunsAndReportsThroughput() {
-    Outcome o =
+    CliHarness.Outcome o =
         exec(
             "bench",
             "--preset",
@@ -206,7 +195,7 @@ class CliTest {
   @Test
   void compareOverSeedsGivesIntervalsOverSeedMeans(@TempDir Path tmp) throws IOException {
     Path dir = tmp.resolve("cmp");
-    Outcome o =
+    CliHarness.Outcome o =
         exec(
             "compare",
             "--preset",
@@ -226,10 +215,11 @@ class CliTest {
     assertThat(dir.resolve("greedy/seed-2/episodes.csv")).exists();
     assertThat(dir.resolve("random/seed-3/summary.json")).exists();
     assertThat(Files.readString(dir.resolve("summary.csv"))).contains("greedy,cost,3,");
-    Outcome bad = exec("compare", "--seeds", "5-1", "--out", tmp.resolve("x").toString());
+    CliHarness.Outcome bad =
+        exec("compare", "--seeds", "5-1", "--out", tmp.resolve("x").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--seeds");
-    Outcome policy =
+    CliHarness.Outcome policy =
         exec("compare", "--policies", "greedy,nope", "--out", tmp.resolve("y").toString());
     assertThat(policy.code()).isEqualTo(2);
     assertThat(tmp.resolve("y")).doesNotExist();

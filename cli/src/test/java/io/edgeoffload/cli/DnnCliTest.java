@@ -1,5 +1,6 @@
 package io.edgeoffload.cli;
 
+import static io.edgeoffload.cli.CliHarness.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,6 @@ import io.edgeoffload.dnn.partition.PartitionPoint;
 import io.edgeoffload.dnn.partition.PartitionPoints;
 import io.edgeoffload.dnn.partition.PartitionSearch;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,22 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The {@code partition} and {@code export-onnx} commands, run in-process. */
 class DnnCliTest {
-  /** Exit code and what was printed. */
-  record Outcome(int code, String out, String err) {}
-
-  private static Outcome exec(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   /** CSV lines split into cells; no cell of these models needs quoting. */
   private static List<Map<String, String>> parseCsv(String csv) {
@@ -80,7 +66,7 @@ class DnnCliTest {
     PartitionPoints expected = PartitionSearch.search(ModelZoo.build("mobilenetv2"));
     int bigS = expected.size();
 
-    Outcome o = exec("partition", "--model", "mobilenetv2", "--format", "csv");
+    CliHarness.Outcome o = exec("partition", "--model", "mobilenetv2", "--format", "csv");
     assertThat(o.code()).as(o.err()).isZero();
     String[] lines = o.out().split("\n");
     assertThat(lines).hasSize(bigS + 1);
@@ -113,7 +99,7 @@ class DnnCliTest {
   @Test
   void partitionJsonParsesAndAgreesWithTheSearch() throws IOException {
     PartitionPoints expected = PartitionSearch.search(ModelZoo.build("googlenet"));
-    Outcome o = exec("partition", "--model", "googlenet", "--format", "json");
+    CliHarness.Outcome o = exec("partition", "--model", "googlenet", "--format", "json");
     assertThat(o.code()).as(o.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(o.out());
     assertThat(doc.get("model").asText()).isEqualTo("googlenet");
@@ -135,8 +121,8 @@ class DnnCliTest {
 
   @Test
   void theFiveByFiveBranchIsAnotherModel() throws IOException {
-    Outcome three = exec("partition", "--model", "googlenet", "--format", "json");
-    Outcome five =
+    CliHarness.Outcome three = exec("partition", "--model", "googlenet", "--format", "json");
+    CliHarness.Outcome five =
         exec("partition", "--model", "googlenet", "--googlenet-branch", "5x5", "--format", "json");
     assertThat(five.code()).as(five.err()).isZero();
     ObjectMapper m = new ObjectMapper();
@@ -151,8 +137,9 @@ class DnnCliTest {
 
   @Test
   void chainGivesFewerRowsEachWithAtMostOneCrossingTensor() {
-    Outcome all = exec("partition", "--model", "mobilenetv2", "--format", "csv");
-    Outcome chain = exec("partition", "--model", "mobilenetv2", "--format", "csv", "--chain");
+    CliHarness.Outcome all = exec("partition", "--model", "mobilenetv2", "--format", "csv");
+    CliHarness.Outcome chain =
+        exec("partition", "--model", "mobilenetv2", "--format", "csv", "--chain");
     assertThat(chain.code()).as(chain.err()).isZero();
     List<Map<String, String>> allRows = parseCsv(all.out());
     List<Map<String, String>> chainRows = parseCsv(chain.out());
@@ -169,7 +156,7 @@ class DnnCliTest {
   @Test
   void theTableHasAHeaderAndOneLinePerPoint() {
     int bigS = PartitionSearch.search(ModelZoo.build("googlenet")).size();
-    Outcome o = exec("partition", "--model", "googlenet");
+    CliHarness.Outcome o = exec("partition", "--model", "googlenet");
     assertThat(o.code()).as(o.err()).isZero();
     String[] lines = o.out().split("\n");
     assertThat(lines[0]).contains("googlenet").contains("S = " + bigS);
@@ -180,7 +167,8 @@ class DnnCliTest {
   @Test
   void plotWritesPngAndSvg(@TempDir Path tmp) throws IOException {
     Path png = tmp.resolve("figs/mobilenetv2.png");
-    Outcome o = exec("partition", "--model", "mobilenetv2", "--format", "csv", "--plot", "" + png);
+    CliHarness.Outcome o =
+        exec("partition", "--model", "mobilenetv2", "--format", "csv", "--plot", "" + png);
     assertThat(o.code()).as(o.err()).isZero();
     byte[] bytes = Files.readAllBytes(png);
     assertThat(Arrays.copyOf(bytes, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
@@ -194,7 +182,8 @@ class DnnCliTest {
   @Test
   void exportWritesTheFullModel(@TempDir Path tmp) throws IOException {
     Path dir = tmp.resolve("full");
-    Outcome o = exec("export-onnx", "--model", "mobilenetv2", "--seed", "3", "--out", "" + dir);
+    CliHarness.Outcome o =
+        exec("export-onnx", "--model", "mobilenetv2", "--seed", "3", "--out", "" + dir);
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(filesIn(dir)).containsExactly("full.onnx");
     byte[] expected = OnnxExport.full(ModelZoo.build("mobilenetv2"), 3).toByteArray();
@@ -208,7 +197,7 @@ class DnnCliTest {
     int middle = points.size() / 2;
     PartitionPoint p = points.get(middle);
     Path dir = tmp.resolve("split");
-    Outcome o =
+    CliHarness.Outcome o =
         exec("export-onnx", "--model", "googlenet", "--cut", "" + middle, "--out", "" + dir);
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(filesIn(dir)).containsExactly("head.onnx", "tail.onnx");
@@ -226,12 +215,12 @@ class DnnCliTest {
     assertThat(
             exec("export-onnx", "--model", "mobilenetv2", "--cut", "2", "--out", "" + dir).code())
         .isZero();
-    Outcome refused =
+    CliHarness.Outcome refused =
         exec("export-onnx", "--model", "mobilenetv2", "--cut", "" + bigS, "--out", "" + dir);
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("--out").contains("--force");
 
-    Outcome o =
+    CliHarness.Outcome o =
         exec(
             "export-onnx",
             "--model",
@@ -287,7 +276,7 @@ class DnnCliTest {
     } else {
       argv.addAll(List.of("--out", target.toString()));
     }
-    Outcome o = exec(argv.toArray(String[]::new));
+    CliHarness.Outcome o = exec(argv.toArray(String[]::new));
     assertThat(o.code()).as(o.err()).isEqualTo(2);
     assertThat(o.err()).startsWith("error: ");
     for (String word : bad.words()) {
@@ -300,7 +289,7 @@ class DnnCliTest {
 
   @Test
   void aPlotFileThatIsNotPngIsRefused(@TempDir Path tmp) throws IOException {
-    Outcome o =
+    CliHarness.Outcome o =
         exec("partition", "--model", "mobilenetv2", "--plot", tmp.resolve("p.jpg").toString());
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("--plot").contains(".png");
@@ -310,7 +299,7 @@ class DnnCliTest {
   @ParameterizedTest
   @ValueSource(strings = {"partition", "export-onnx"})
   void helpExitsZeroAndDescribesTheOptions(String command) {
-    Outcome o = exec(command, "--help");
+    CliHarness.Outcome o = exec(command, "--help");
     assertThat(o.code()).isZero();
     assertThat(o.out()).contains("--model").contains("--input-size").contains("Example:");
   }
