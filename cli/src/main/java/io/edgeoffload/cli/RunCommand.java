@@ -67,10 +67,9 @@ final class RunCommand implements Callable<Integer> {
     Progress progress = new Progress("run " + policy, episodes);
     Runner.Result result = Runner.run(scheme, resolved.config(), policy, episodes, seed, progress);
     progress.finish();
-    String envId = scheme.createEnv(resolved.config()).id();
     RunOutput.write(
         out,
-        RunOutput.RunInfo.of(resolved, envId, policy, episodes, seed),
+        RunOutput.RunInfo.of(resolved, result.environment(), policy, episodes, seed),
         resolved.config(),
         result);
     PrintWriter w = spec.commandLine().getOut();

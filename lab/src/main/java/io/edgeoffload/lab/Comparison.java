@@ -59,7 +59,6 @@ public final class Comparison {
     Progress progress =
         new Progress("evaluating", (long) episodes * policies.size() * seeds.size());
     List<Entry> entries = new ArrayList<>();
-    String envId = scheme.createEnv(resolved.config()).id();
     for (String policy : policies) {
       List<Runner.Result> results = new ArrayList<>();
       for (long seed : seeds) {
@@ -69,7 +68,7 @@ public final class Comparison {
             seeds.size() == 1 ? out.resolve(policy) : out.resolve(policy).resolve("seed-" + seed);
         RunOutput.write(
             dir,
-            RunOutput.RunInfo.of(resolved, envId, policy, episodes, seed),
+            RunOutput.RunInfo.of(resolved, r.environment(), policy, episodes, seed),
             resolved.config(),
             r);
       }

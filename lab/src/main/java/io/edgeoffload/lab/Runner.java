@@ -19,8 +19,13 @@ import java.util.Locale;
 public final class Runner {
   private Runner() {}
 
-  /** Per-episode metric values of a run. */
-  public record Result(List<EpisodeMetric> metrics, long[] episodeSeeds, double[][] values) {
+  /**
+   * Per-episode metric values of a run.
+   *
+   * @param environment the versioned id of the environment that produced them
+   */
+  public record Result(
+      String environment, List<EpisodeMetric> metrics, long[] episodeSeeds, double[][] values) {
     /** The column of metric {@code name} over episodes. */
     public double[] column(String name) {
       for (int k = 0; k < metrics.size(); k++) {
@@ -95,7 +100,7 @@ public final class Runner {
         progress.advance(1);
       }
     }
-    return new Result(metrics, seeds, values);
+    return new Result(env.id(), metrics, seeds, values);
   }
 
   private static int indexOf(List<EpisodeMetric> metrics, String name) {
