@@ -311,25 +311,26 @@ public final class UcmsEnv implements ParallelEnv {
       offloaded[u] = false;
       servedBy[u] = SelectionPolicy.UNASSIGNED;
       int s = assignment[u];
+      if (s == SelectionPolicy.UNASSIGNED) {
+        info[I_UNASSIGNED]++;
+      }
       if (request[u]) {
         info[I_REQUESTS]++;
         if (s == SelectionPolicy.UNASSIGNED) {
           info[I_REQ_UNASSIGNED]++;
+        } else {
+          // What the ES sees of the request: arrival τ^o and predicted cost at the chosen p.
+          double bits = slot.taskBits[u];
+          txDelay[u] =
+              UcmsModel.transmissionDelay(bits, UcmsModel.rate(w, power[u], slot.gain[u][s]));
+          procDelay[u] = UcmsModel.processingDelay(bits, slot.cyclesPerBit[u], fs);
+          offCost[u] =
+              UcmsModel.cost(
+                  cfg.rho1(),
+                  cfg.rho2(),
+                  procDelay[u] + txDelay[u],
+                  UcmsModel.offloadEnergy(power[u], txDelay[u]));
         }
-      }
-      if (s != SelectionPolicy.UNASSIGNED) {
-        double bits = slot.taskBits[u];
-        txDelay[u] =
-            UcmsModel.transmissionDelay(bits, UcmsModel.rate(w, power[u], slot.gain[u][s]));
-        procDelay[u] = UcmsModel.processingDelay(bits, slot.cyclesPerBit[u], fs);
-        offCost[u] =
-            UcmsModel.cost(
-                cfg.rho1(),
-                cfg.rho2(),
-                procDelay[u] + txDelay[u],
-                UcmsModel.offloadEnergy(power[u], txDelay[u]));
-      } else {
-        info[I_UNASSIGNED]++;
       }
     }
 
