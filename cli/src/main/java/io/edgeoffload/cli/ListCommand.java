@@ -4,6 +4,7 @@ import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.registry.Registry;
 import io.edgeoffload.lab.Schemes;
 import io.edgeoffload.ucms.approval.ApprovalStrategies;
+import io.edgeoffload.ucms.selection.SelectionPolicies;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,24 +25,24 @@ final class ListCommand implements Callable<Integer> {
       Scheme<?, ?> scheme = s.value();
       w.println("scheme " + scheme.id() + ": " + scheme.description());
       w.println("  presets:");
-      for (Registry.Entry<String> p : scheme.presets().entries()) {
-        w.printf("    %-22s %s%n", p.id(), p.description());
-      }
+      entries(w, scheme.presets());
       w.println("  policies:");
-      for (Registry.Entry<?> p : scheme.policies().entries()) {
-        w.printf("    %-22s %s%n", p.id(), p.description());
-      }
+      entries(w, scheme.policies());
       if (scheme.id().equals("ucms")) {
         w.println("  approval strategies (env.approval):");
-        for (Registry.Entry<?> a : ApprovalStrategies.registry().entries()) {
-          w.printf("    %-22s %s%n", a.id(), a.description());
-        }
+        entries(w, ApprovalStrategies.registry());
         w.println("  selection (env.selection):");
-        w.printf("    %-22s %s%n", "co-selection", "user-server co-selection, Algorithm 1");
-        w.printf("    %-22s %s%n", "random", "random UD-ES pairing (RD_UCMS_MADDPG)");
+        entries(w, SelectionPolicies.registry());
       }
     }
     w.flush();
     return 0;
+  }
+
+  /** One line per registered id: the id and its description. */
+  private static void entries(PrintWriter w, Registry<?> registry) {
+    for (Registry.Entry<?> e : registry.entries()) {
+      w.printf("    %-22s %s%n", e.id(), e.description());
+    }
   }
 }

@@ -8,9 +8,7 @@ import io.edgeoffload.ucms.baseline.AllLocalPolicy;
 import io.edgeoffload.ucms.baseline.AllOffloadPolicy;
 import io.edgeoffload.ucms.baseline.GreedyPolicy;
 import io.edgeoffload.ucms.baseline.RandomPolicy;
-import io.edgeoffload.ucms.selection.SelectionPolicy;
-import io.edgeoffload.ucms.selection.SelectionPolicyCoSelection;
-import io.edgeoffload.ucms.selection.SelectionPolicyRandom;
+import io.edgeoffload.ucms.selection.SelectionPolicies;
 import java.util.List;
 
 /** UCMS (seed 001): dynamic multi-user, multi-server MEC with deadlines, batteries and storage. */
@@ -105,15 +103,8 @@ public final class UcmsScheme implements Scheme<UcmsConfig, UcmsEnv> {
     UcmsEnvConfig env = config.env();
     return new UcmsEnv(
         env,
-        selectionPolicy(env.selection()),
+        SelectionPolicies.registry().get(env.selection()).get(),
         ApprovalStrategies.registry().get(env.approval()).get());
-  }
-
-  /** The selection policy named in the configuration. */
-  public static SelectionPolicy selectionPolicy(String id) {
-    return UcmsEnvConfig.SELECTION_RANDOM.equals(id)
-        ? new SelectionPolicyRandom()
-        : new SelectionPolicyCoSelection();
   }
 
   @Override
