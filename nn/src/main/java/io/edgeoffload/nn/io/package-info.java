@@ -1,0 +1,2 @@
+/** The versioned, checksummed, atomically written file format of networks and checkpoints. */
+package io.edgeoffload.nn.io;
