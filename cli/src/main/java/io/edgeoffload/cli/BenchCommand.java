@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = {BenchNnCommand.class},
     description = {
       "Measure environment throughput (agent-steps per second, one thread) under a policy.",
-      "Example: edgeoffload bench --scheme ucms --preset ucms-kb --policy random"
+      "Example: edgeoffload bench --scheme ucms --preset ucms-kb --policy random",
+      "Subcommand: 'bench nn' measures the neural-network training steps."
     })
 final class BenchCommand implements Callable<Integer> {
   @Mixin ConfigOptions config = new ConfigOptions();

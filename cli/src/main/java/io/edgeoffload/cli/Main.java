@@ -63,6 +63,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Log records (e.g. which BLAS the networks use) as one line each on standard error.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+    }
     System.exit(commandLine().execute(args));
   }
 }
