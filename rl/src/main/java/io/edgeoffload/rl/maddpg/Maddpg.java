@@ -1,0 +1,632 @@
+package io.edgeoffload.rl.maddpg;
+
+import io.edgeoffload.core.Learner;
+import io.edgeoffload.core.StepResult;
+import io.edgeoffload.core.metrics.MetricsSink;
+import io.edgeoffload.core.space.Box;
+import io.edgeoffload.nn.Activation;
+import io.edgeoffload.nn.Losses;
+import io.edgeoffload.nn.Mlp;
+import io.edgeoffload.nn.MlpSpec;
+import io.edgeoffload.nn.io.NetworkFile;
+import io.edgeoffload.nn.optim.Adam;
+import io.edgeoffload.nn.optim.AdamConfig;
+import io.edgeoffload.rl.replay.PerConfig;
+import io.edgeoffload.rl.replay.PrioritizedReplay;
+import io.edgeoffload.rl.replay.PriorityFunction;
+import io.edgeoffload.rl.replay.ReplayBuffer;
+import io.edgeoffload.rl.replay.RewardTdErrorPriority;
+import io.edgeoffload.rl.replay.TdErrorPriority;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * MADDPG (Lowe et al. 2017): decentralised deterministic actors μ_i(o_i), centralised critics
+ * Q_i(o_1…o_N, a_1…a_N) trained on time-aligned joint transitions (one index set sampled for all
+ * agents), target networks with soft updates. With one agent it is DDPG (Lillicrap et al. 2016):
+ * {@link #ddpg}.
+ *
+ * <p>One gradient step, in phases:
+ *
+ * <ol>
+ *   <li><b>sample</b> one batch of joint transitions (uniformly or by priority);
+ *   <li><b>targets</b> a'_j = μ'_j(o'_j) for every agent, then y_i = r_i + γ(1 − d_i)·Q'_i(o', a');
+ *   <li><b>critics</b> minimise the (importance-weighted) mean of (Q_i(o, a) − y_i)²;
+ *   <li><b>actors</b> ascend Q_i(o, a_1…μ_i(o_i)…a_N) (other agents' actions from the batch), the
+ *       gradient ∂Q_i/∂a_i flowing from the critic's input into the actor;
+ *   <li><b>targets</b> θ' ← τθ + (1 − τ)θ'; new priorities from |δ| (and r) when prioritised.
+ * </ol>
+ *
+ * <p>Actions are learned in [−1, 1] (tanh) and mapped onto each agent's action box at the
+ * environment's edge. With parameter sharing, one actor and one critic serve every agent, and the
+ * critic sees the agent's own observation and action first, so it can tell whose value it is. A
+ * terminated step is not bootstrapped; a truncated one is, from its final observation.
+ */
+public final class Maddpg implements Learner {
+
+  private static final String KIND = "maddpg";
+  private static final int LAYOUT = 1;
+
+  private final String id;
+  private final MaddpgConfig cfg;
+  private final int n;
+  private final int obsDim;
+  private final int actDim;
+  private final float[] low;
+  private final float[] high;
+  private final boolean shared;
+
+  private final Mlp[] actors;
+  private final Mlp[] actorTargets;
+  private final Mlp[] critics;
+  private final Mlp[] criticTargets;
+  private final Adam[] actorOpt;
+  private final Adam[] criticOpt;
+
+  private final ReplayBuffer replay;
+  private final int fObs;
+  private final int fAct;
+  private final int fRew;
+  private final int fNext;
+  private final int fTerm;
+  private final PrioritizedReplay per;
+  private final PriorityFunction priority;
+  private final SplittableRandom rng;
+
+  private long steps;
+  private long updates;
+  private double noise;
+
+  // Batch work space, allocated once.
+  private final int batch;
+  private final int criticWidth;
+  private final int[] idx;
+  private final double[] weights;
+  private final double[] bObs;
+  private final double[] bAct;
+  private final double[] bRew;
+  private final double[] bNext;
+  private final double[] bTerm;
+  private final float[] fWeights;
+  private final float[] x;
+  private final float[] xNext;
+  private final float[] xActor;
+  private final float[][] targetU;
+  private final float[] obsBatch;
+  private final float[] y;
+  private final float[] lossGrad;
+  private final float[] dQ;
+  private final float[] dU;
+  private final double[] tdAbs;
+  private final double[] rewMean;
+  private final double[] priorities;
+  private final double[][] row;
+
+  /**
+   * @param id the learner's id ({@code maddpg}, {@code ddpg}, or a scheme's own name)
+   * @param agents number of agents N
+   * @param obsDim observation width of every agent
+   * @param actionSpace every agent's action box (finite bounds)
+   * @param seed seeds the networks, the exploration and the replay sampling
+   */
+  public Maddpg(String id, MaddpgConfig cfg, int agents, int obsDim, Box actionSpace, long seed) {
+    if (agents < 1 || obsDim < 1) {
+      throw new IllegalArgumentException("agents=" + agents + ", obsDim=" + obsDim + ": need ≥ 1");
+    }
+    this.id = id;
+    this.cfg = cfg;
+    this.n = agents;
+    this.obsDim = obsDim;
+    this.actDim = actionSpace.dim();
+    this.low = new float[actDim];
+    this.high = new float[actDim];
+    for (int k = 0; k < actDim; k++) {
+      low[k] = actionSpace.low(k);
+      high[k] = actionSpace.high(k);
+      if (!Float.isFinite(low[k]) || !Float.isFinite(high[k]) || !(high[k] > low[k])) {
+        throw new IllegalArgumentException(
+            "action dimension "
+                + k
+                + " has bounds ["
+                + low[k]
+                + ", "
+                + high[k]
+                + "]; MADDPG needs finite bounds with high > low");
+      }
+    }
+    this.shared = cfg.parameterSharing();
+    this.rng = new SplittableRandom(seed);
+    this.noise = cfg.noiseStd();
+
+    // The actor's last layer starts uniform in ±3e-3 (Lillicrap et al. 2016, Sec. 7), so that
+    // initial actions sit near the middle of the box: the default bound is 1/√fan-in.
+    int[] ah = cfg.actorHidden();
+    double lastFanIn = ah.length == 0 ? obsDim : ah[ah.length - 1];
+    MlpSpec actorSpec =
+        MlpSpec.of(obsDim, ah, actDim, Activation.RELU, Activation.TANH)
+            .withFinalLayerScale(3e-3 * Math.sqrt(lastFanIn));
+    this.criticWidth = n * (obsDim + actDim);
+    MlpSpec criticSpec =
+        MlpSpec.of(criticWidth, cfg.criticHidden(), 1, Activation.RELU, Activation.IDENTITY);
+    int nets = shared ? 1 : n;
+    Mlp[] a = new Mlp[nets];
+    Mlp[] at = new Mlp[nets];
+    Mlp[] c = new Mlp[nets];
+    Mlp[] ct = new Mlp[nets];
+    Adam[] ao = new Adam[nets];
+    Adam[] co = new Adam[nets];
+    AdamConfig actorAdam = AdamConfig.of(cfg.actorLr()).withMaxGradNorm(cfg.maxGradNorm());
+    AdamConfig criticAdam = AdamConfig.of(cfg.criticLr()).withMaxGradNorm(cfg.maxGradNorm());
+    for (int k = 0; k < nets; k++) {
+      a[k] = new Mlp(actorSpec, rng.nextLong());
+      at[k] = a[k].copy();
+      c[k] = new Mlp(criticSpec, rng.nextLong());
+      ct[k] = c[k].copy();
+      ao[k] = new Adam(actorAdam, a[k].params().length);
+      co[k] = new Adam(criticAdam, c[k].params().length);
+    }
+    this.actors = a;
+    this.actorTargets = at;
+    this.critics = c;
+    this.criticTargets = ct;
+    this.actorOpt = ao;
+    this.criticOpt = co;
+
+    this.replay =
+        new ReplayBuffer(
+            cfg.bufferCapacity(),
+            new ReplayBuffer.Field("obs", n * obsDim),
+            new ReplayBuffer.Field("act", n * actDim),
+            new ReplayBuffer.Field("rew", n),
+            new ReplayBuffer.Field("next", n * obsDim),
+            new ReplayBuffer.Field("term", n));
+    this.fObs = replay.field("obs");
+    this.fAct = replay.field("act");
+    this.fRew = replay.field("rew");
+    this.fNext = replay.field("next");
+    this.fTerm = replay.field("term");
+    if (cfg.replay().equals("uniform")) {
+      this.per = null;
+      this.priority = null;
+    } else {
+      this.per =
+          new PrioritizedReplay(
+              new PerConfig(
+                  cfg.perAlpha(),
+                  cfg.perBeta0(),
+                  cfg.perBetaSteps(),
+                  cfg.perEpsilon(),
+                  cfg.bufferCapacity()));
+      this.priority =
+          cfg.replay().equals("td")
+              ? new TdErrorPriority(cfg.perEpsilon())
+              : new RewardTdErrorPriority(cfg.rewardWeight(), cfg.perEpsilon());
+    }
+
+    this.batch = cfg.batchSize();
+    this.idx = new int[batch];
+    this.weights = new double[batch];
+    this.bObs = new double[batch * n * obsDim];
+    this.bAct = new double[batch * n * actDim];
+    this.bRew = new double[batch * n];
+    this.bNext = new double[batch * n * obsDim];
+    this.bTerm = new double[batch * n];
+    this.fWeights = new float[batch];
+    this.x = new float[batch * criticWidth];
+    this.xNext = new float[batch * criticWidth];
+    this.xActor = new float[batch * criticWidth];
+    this.targetU = new float[n][batch * actDim];
+    this.obsBatch = new float[batch * obsDim];
+    this.y = new float[batch];
+    this.lossGrad = new float[batch];
+    this.dQ = new float[batch];
+    this.dU = new float[batch * actDim];
+    this.tdAbs = new double[batch];
+    this.rewMean = new double[batch];
+    this.priorities = new double[batch];
+    this.row =
+        new double[][] {
+          new double[n * obsDim],
+          new double[n * actDim],
+          new double[n],
+          new double[n * obsDim],
+          new double[n]
+        };
+  }
+
+  /** DDPG: the one-agent case, whose critic sees the agent's own observation and action. */
+  public static Maddpg ddpg(MaddpgConfig cfg, int obsDim, Box actionSpace, long seed) {
+    return new Maddpg("ddpg", cfg, 1, obsDim, actionSpace, seed);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  public MaddpgConfig config() {
+    return cfg;
+  }
+
+  @Override
+  public long steps() {
+    return steps;
+  }
+
+  /** Gradient steps made so far. */
+  public long updates() {
+    return updates;
+  }
+
+  /** The current exploration noise standard deviation (normalised units). */
+  public double noiseStd() {
+    return noise;
+  }
+
+  /** Agent {@code i}'s actor (shared by all agents under parameter sharing). */
+  public Mlp actor(int i) {
+    return actors[shared ? 0 : i];
+  }
+
+  /** Agent {@code i}'s critic. */
+  public Mlp critic(int i) {
+    return critics[shared ? 0 : i];
+  }
+
+  @Override
+  public void act(float[][] observations, float[][] actions) {
+    for (int i = 0; i < n; i++) {
+      float[] u = actor(i).forward(observations[i], 0, 1);
+      for (int k = 0; k < actDim; k++) {
+        actions[i][k] = toEnv(k, u[k]);
+      }
+    }
+  }
+
+  @Override
+  public void explore(float[][] observations, float[][] actions) {
+    boolean warm = steps < cfg.warmupSteps();
+    for (int i = 0; i < n; i++) {
+      float[] u = warm ? null : actor(i).forward(observations[i], 0, 1);
+      for (int k = 0; k < actDim; k++) {
+        double v = warm ? 2 * rng.nextDouble() - 1 : u[k] + noise * gaussian();
+        actions[i][k] = toEnv(k, (float) Math.max(-1, Math.min(1, v)));
+      }
+    }
+  }
+
+  @Override
+  public void observe(float[][] observations, float[][] actions, StepResult result) {
+    double[] obs = row[0];
+    double[] act = row[1];
+    double[] rew = row[2];
+    double[] next = row[3];
+    double[] term = row[4];
+    float[][] nextObs = result.observations();
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < obsDim; k++) {
+        obs[i * obsDim + k] = observations[i][k];
+        next[i * obsDim + k] = nextObs[i][k];
+      }
+      for (int k = 0; k < actDim; k++) {
+        act[i * actDim + k] = toUnit(k, actions[i][k]);
+      }
+      rew[i] = result.rewards()[i] * cfg.rewardScale();
+      term[i] = result.terminated()[i] ? 1 : 0;
+    }
+    if (per != null) {
+      per.add(replay, row);
+    } else {
+      replay.add(row);
+    }
+    steps++;
+    noise = Math.max(cfg.noiseMin(), noise * cfg.noiseDecay());
+  }
+
+  @Override
+  public int update(MetricsSink sink) {
+    if (steps < cfg.warmupSteps() || replay.size() < batch || steps % cfg.updateEvery() != 0) {
+      return 0;
+    }
+    double criticLoss = 0;
+    double actorObjective = 0;
+    for (int g = 0; g < cfg.gradientSteps(); g++) {
+      double[] stats = gradientStep();
+      criticLoss += stats[0];
+      actorObjective += stats[1];
+    }
+    int k = cfg.gradientSteps();
+    sink.scalar("losses/critic", updates, criticLoss / k);
+    sink.scalar("losses/actor_q", updates, actorObjective / k);
+    sink.scalar("charts/noise_std", updates, noise);
+    return k;
+  }
+
+  /** One gradient step for every agent; returns {mean critic loss, mean Q under the actors}. */
+  private double[] gradientStep() {
+    // --- sample one index set for all agents (time-aligned joint transitions)
+    if (per != null) {
+      per.sample(batch, rng, idx, weights);
+      for (int b = 0; b < batch; b++) {
+        fWeights[b] = (float) weights[b];
+      }
+    } else {
+      replay.sample(batch, rng, idx);
+    }
+    replay.gather(fObs, idx, batch, bObs);
+    replay.gather(fAct, idx, batch, bAct);
+    replay.gather(fRew, idx, batch, bRew);
+    replay.gather(fNext, idx, batch, bNext);
+    replay.gather(fTerm, idx, batch, bTerm);
+    float[] lossWeights = per != null ? fWeights : null;
+
+    // --- target actions a'_j = μ'_j(o'_j), once for all critics
+    for (int j = 0; j < n; j++) {
+      gatherAgentObs(bNext, j, obsBatch);
+      float[] u = actorTargets[shared ? 0 : j].forward(obsBatch, batch);
+      System.arraycopy(u, 0, targetU[j], 0, batch * actDim);
+    }
+
+    // --- critics
+    java.util.Arrays.fill(tdAbs, 0);
+    double lossSum = 0;
+    if (shared) {
+      critics[0].zeroGrad();
+    }
+    for (int i = 0; i < n; i++) {
+      Mlp critic = critic(i);
+      if (shared || i == 0) { // without sharing every critic sees the same joint input
+        fillCriticInput(xNext, i, bNext, null, targetU);
+        fillCriticInput(x, i, bObs, bAct, null);
+      }
+      float[] qNext = criticTargets[shared ? 0 : i].forward(xNext, batch);
+      for (int b = 0; b < batch; b++) {
+        double notDone = 1.0 - bTerm[b * n + i];
+        y[b] = (float) (bRew[b * n + i] + cfg.gamma() * notDone * qNext[b]); // Bellman target
+      }
+      if (!shared) {
+        critic.zeroGrad();
+      }
+      float[] q = critic.forward(x, batch);
+      lossSum += Losses.mse(q, y, lossWeights, batch, lossGrad);
+      for (int b = 0; b < batch; b++) {
+        tdAbs[b] += Math.abs(y[b] - q[b]) / n;
+      }
+      if (shared) {
+        scale(lossGrad, 1f / n);
+      }
+      critic.backward(lossGrad, batch, false);
+      if (!shared) {
+        criticOpt[i].step(critic.params(), critic.grads());
+      }
+    }
+    if (shared) {
+      criticOpt[0].step(critics[0].params(), critics[0].grads());
+    }
+
+    // --- actors: ascend Q_i with agent i's action replaced by μ_i(o_i)
+    double qSum = 0;
+    if (shared) {
+      actors[0].zeroGrad();
+    }
+    for (int i = 0; i < n; i++) {
+      Mlp actor = actor(i);
+      Mlp critic = critic(i);
+      fillCriticInput(xActor, i, bObs, bAct, null);
+      gatherAgentObs(bObs, i, obsBatch);
+      if (!shared) {
+        actor.zeroGrad();
+      }
+      float[] u = actor.forward(obsBatch, batch);
+      int col = n * obsDim + position(i, i) * actDim;
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(u, b * actDim, xActor, b * criticWidth + col, actDim);
+      }
+      float[] q = critic.forward(xActor, batch);
+      for (int b = 0; b < batch; b++) {
+        qSum += q[b];
+        dQ[b] = -1f / batch / (shared ? n : 1); // maximise the mean of Q
+      }
+      critic.backward(dQ, batch, true);
+      float[] dx = critic.inputGrad();
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(dx, b * criticWidth + col, dU, b * actDim, actDim);
+      }
+      actor.backward(dU, batch, false);
+      if (!shared) {
+        actorOpt[i].step(actor.params(), actor.grads());
+      }
+    }
+    if (shared) {
+      actorOpt[0].step(actors[0].params(), actors[0].grads());
+    }
+
+    // --- soft target updates, priorities
+    for (int k = 0; k < actors.length; k++) {
+      actorTargets[k].softUpdateFrom(actors[k], cfg.tau());
+      criticTargets[k].softUpdateFrom(critics[k], cfg.tau());
+    }
+    if (per != null) {
+      for (int b = 0; b < batch; b++) {
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+          r += bRew[b * n + i];
+        }
+        rewMean[b] = r / n;
+        priorities[b] = tdAbs[b];
+      }
+      // Joint transitions: the agents' mean reward and mean |δ| (docs/model-notes.md).
+      per.updatePriorities(idx, rewMean, priorities, batch, priority);
+    }
+    updates++;
+    return new double[] {lossSum / n, qSum / batch / n};
+  }
+
+  /** Column block of agent {@code j} in agent {@code i}'s critic input. */
+  private int position(int i, int j) {
+    if (!shared) {
+      return j;
+    }
+    return j == i ? 0 : (j < i ? j + 1 : j);
+  }
+
+  /**
+   * Writes the critic input of agent {@code i} for the batch: observations from {@code obs} (batch
+   * × N·obsDim), actions from {@code act} (batch × N·actDim, normalised) or, when {@code act} is
+   * null, from {@code perAgentU[j]} (batch × actDim).
+   */
+  private void fillCriticInput(
+      float[] dst, int i, double[] obs, double[] act, float[][] perAgentU) {
+    for (int b = 0; b < batch; b++) {
+      int base = b * criticWidth;
+      for (int j = 0; j < n; j++) {
+        int p = position(i, j);
+        int o = b * n * obsDim + j * obsDim;
+        int d = base + p * obsDim;
+        for (int k = 0; k < obsDim; k++) {
+          dst[d + k] = (float) obs[o + k];
+        }
+        int da = base + n * obsDim + p * actDim;
+        if (act != null) {
+          int ao = b * n * actDim + j * actDim;
+          for (int k = 0; k < actDim; k++) {
+            dst[da + k] = (float) act[ao + k];
+          }
+        } else {
+          System.arraycopy(perAgentU[j], b * actDim, dst, da, actDim);
+        }
+      }
+    }
+  }
+
+  private void gatherAgentObs(double[] all, int j, float[] out) {
+    for (int b = 0; b < batch; b++) {
+      int src = b * n * obsDim + j * obsDim;
+      int dst = b * obsDim;
+      for (int k = 0; k < obsDim; k++) {
+        out[dst + k] = (float) all[src + k];
+      }
+    }
+  }
+
+  private static void scale(float[] v, float s) {
+    for (int k = 0; k < v.length; k++) {
+      v[k] *= s;
+    }
+  }
+
+  private float toEnv(int k, float u) {
+    return low[k] + (u + 1f) * 0.5f * (high[k] - low[k]);
+  }
+
+  private double toUnit(int k, float a) {
+    double u = 2.0 * (a - low[k]) / (high[k] - low[k]) - 1.0;
+    return Math.max(-1, Math.min(1, u));
+  }
+
+  private double gaussian() {
+    // Box–Muller on the learner's own stream (SplittableRandom has no nextGaussian on Java 17).
+    double u1 = rng.nextDouble();
+    double u2 = rng.nextDouble();
+    return Math.sqrt(-2.0 * Math.log(1.0 - u1)) * Math.cos(2.0 * Math.PI * u2);
+  }
+
+  @Override
+  public void save(Path file) throws IOException {
+    NetworkFile.save(
+        file,
+        KIND,
+        LAYOUT,
+        out -> {
+          out.writeInt(n);
+          out.writeInt(obsDim);
+          out.writeInt(actDim);
+          out.writeBoolean(shared);
+          out.writeLong(steps);
+          out.writeLong(updates);
+          out.writeDouble(noise);
+          for (int k = 0; k < actors.length; k++) {
+            NetworkFile.writeMlp(out, actors[k]);
+            NetworkFile.writeMlp(out, actorTargets[k]);
+            NetworkFile.writeMlp(out, critics[k]);
+            NetworkFile.writeMlp(out, criticTargets[k]);
+            actorOpt[k].writeState(out);
+            criticOpt[k].writeState(out);
+          }
+        });
+  }
+
+  @Override
+  public void load(Path file) throws IOException {
+    NetworkFile.load(
+        file,
+        KIND,
+        (in, version) -> {
+          if (version != LAYOUT) {
+            throw new IOException(file + ": maddpg layout " + version + ", this build reads 1");
+          }
+          int fn = in.readInt();
+          int fo = in.readInt();
+          int fa = in.readInt();
+          boolean fs = in.readBoolean();
+          if (fn != n || fo != obsDim || fa != actDim || fs != shared) {
+            throw new IOException(
+                String.format(
+                    "%s: saved for %d agents, obs %d, actions %d, sharing %s; this learner has"
+                        + " %d, %d, %d, %s",
+                    file, fn, fo, fa, fs, n, obsDim, actDim, shared));
+          }
+          long s = in.readLong();
+          long u = in.readLong();
+          double z = in.readDouble();
+          // Read everything before touching this learner, so a bad file changes nothing.
+          Mlp[][] nets = new Mlp[actors.length][4];
+          Mlp[][] mine = new Mlp[actors.length][];
+          java.io.ByteArrayOutputStream optBytes = new java.io.ByteArrayOutputStream();
+          java.io.DataOutputStream optOut = new java.io.DataOutputStream(optBytes);
+          for (int k = 0; k < actors.length; k++) {
+            mine[k] = new Mlp[] {actors[k], actorTargets[k], critics[k], criticTargets[k]};
+            for (int m = 0; m < 4; m++) {
+              nets[k][m] = NetworkFile.readMlp(in, mine[k][m].ops());
+              if (!nets[k][m].spec().equals(mine[k][m].spec())) {
+                throw new IOException(
+                    file
+                        + ": saved network "
+                        + nets[k][m].spec().describe()
+                        + " does not match "
+                        + mine[k][m].spec().describe());
+              }
+            }
+            // Copy the two optimiser states through (lengths are checked when applied).
+            copyAdamState(in, optOut);
+            copyAdamState(in, optOut);
+          }
+          optOut.flush();
+          java.io.DataInputStream optIn =
+              new java.io.DataInputStream(new java.io.ByteArrayInputStream(optBytes.toByteArray()));
+          for (int k = 0; k < actors.length; k++) {
+            for (int m = 0; m < 4; m++) {
+              mine[k][m].copyFrom(nets[k][m]);
+            }
+            actorOpt[k].readState(optIn);
+            criticOpt[k].readState(optIn);
+          }
+          steps = s;
+          updates = u;
+          noise = z;
+          return null;
+        });
+  }
+
+  private static void copyAdamState(java.io.DataInput in, java.io.DataOutput out)
+      throws IOException {
+    int count = in.readInt();
+    out.writeInt(count);
+    out.writeLong(in.readLong());
+    out.writeDouble(in.readDouble());
+    for (int i = 0; i < 2 * count; i++) {
+      out.writeFloat(in.readFloat());
+    }
+  }
+}
