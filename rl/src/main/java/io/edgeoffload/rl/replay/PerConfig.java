@@ -25,7 +25,10 @@ public record PerConfig(double alpha, double beta0, long betaSteps, double epsil
     Check.range("capacity", capacity, 1, 1 << 30);
   }
 
-  /** Schaul et al.'s proportional variant on Atari: α = 0.6, β₀ = 0.4, ε = 10⁻⁶. */
+  /**
+   * Schaul et al.'s proportional variant on Atari (their Table 3): α = 0.6, β₀ = 0.4; the paper
+   * asks only for "a small positive constant" ε, 10⁻⁶ here.
+   */
   public static PerConfig schaul(int capacity, long betaSteps) {
     return new PerConfig(0.6, 0.4, betaSteps, 1e-6, capacity);
   }

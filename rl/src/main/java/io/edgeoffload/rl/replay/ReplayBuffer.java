@@ -176,12 +176,27 @@ public final class ReplayBuffer {
    * (row-major, {@code n × width}, from offset {@code outOff}).
    */
   public void gather(int f, int[] idx, int n, double[] out, int outOff) {
+    gather(f, idx, n, out, outOff, widths[f]);
+  }
+
+  /**
+   * Strided gather: the row of slot {@code idx[i]} goes to {@code out[outOff + i·outStride, … +
+   * width)}. With {@code outStride} the width of a concatenated row and {@code outOff} the column
+   * where this field starts, several gathers assemble one input matrix without a second copy, e.g.
+   * a centralised critic's rows {@code [obs_1 … obs_N | a_1 … a_N]} from the agents of a {@link
+   * JointReplay}.
+   */
+  public void gather(int f, int[] idx, int n, double[] out, int outOff, int outStride) {
     int w = widths[f];
+    if (outStride < w) {
+      throw new IllegalArgumentException(
+          "gather: stride " + outStride + " is narrower than field " + fields.get(f).name());
+    }
     double[] src = data[f];
     for (int i = 0; i < n; i++) {
       int slot = idx[i];
       checkSlot(slot);
-      System.arraycopy(src, slot * w, out, outOff + i * w, w);
+      System.arraycopy(src, slot * w, out, outOff + i * outStride, w);
     }
   }
 

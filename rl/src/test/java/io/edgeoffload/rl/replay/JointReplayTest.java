@@ -109,6 +109,40 @@ class JointReplayTest {
   }
 
   @Test
+  void stridedGathersAssembleACentralisedCriticInput() {
+    JointReplay j = joint(8);
+    double[][][] rows = rows();
+    for (int t = 0; t < 11; t++) {
+      addStep(j, rows, t);
+    }
+    int[] idx = {3, 0, 7};
+    // Row layout: [obs_0 (2) | obs_1 (3) | obs_2 (4) | a_0 | a_1 | a_2], 12 wide.
+    int width = 2 + 3 + 4 + 3;
+    double[] critic = new double[3 * width];
+    int col = 0;
+    for (int k = 0; k < AGENTS; k++) {
+      ReplayBuffer b = j.agent(k);
+      b.gather(b.field("obs"), idx, 3, critic, col, width);
+      col += b.width(b.field("obs"));
+    }
+    for (int k = 0; k < AGENTS; k++) {
+      ReplayBuffer b = j.agent(k);
+      b.gather(b.field("action"), idx, 3, critic, col + k, width);
+    }
+    for (int i = 0; i < 3; i++) {
+      double t = idx[i] < 11 - 8 ? idx[i] + 8 : idx[i]; // the latest step written to the slot
+      int o = i * width;
+      assertThat(new double[] {critic[o], critic[o + 1]}).containsExactly(t, 0);
+      assertThat(new double[] {critic[o + 2], critic[o + 3], critic[o + 4]})
+          .containsExactly(t, 1, 0);
+      assertThat(new double[] {critic[o + 5], critic[o + 6]}).containsExactly(t, 2);
+      assertThat(critic[o + 7]).isZero(); // agent 2's obs: (t, 2, 0, 0)
+      assertThat(new double[] {critic[o + 9], critic[o + 10], critic[o + 11]})
+          .containsExactly(t, t + 0.1, t + 0.2);
+    }
+  }
+
+  @Test
   void sameSeedGivesIdenticalJointSamples() {
     JointReplay j = joint(32);
     double[][][] rows = rows();

@@ -1,0 +1,2 @@
+/** Tests that span the rl packages. */
+package io.edgeoffload.rl;
