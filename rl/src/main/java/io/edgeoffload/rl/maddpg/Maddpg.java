@@ -526,10 +526,7 @@ public final class Maddpg implements Learner {
   }
 
   private double gaussian() {
-    // Box–Muller on the learner's own stream (SplittableRandom has no nextGaussian on Java 17).
-    double u1 = rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(1.0 - u1)) * Math.cos(2.0 * Math.PI * u2);
+    return rng.nextGaussian();
   }
 
   @Override
