@@ -45,6 +45,11 @@ public final class MinTree {
     }
   }
 
+  /** Sets every leaf to {@code +∞}. */
+  public void clear() {
+    Arrays.fill(tree, Double.POSITIVE_INFINITY);
+  }
+
   /** Leaf {@code i}. */
   public double get(int i) {
     if (i < 0 || i >= n) {

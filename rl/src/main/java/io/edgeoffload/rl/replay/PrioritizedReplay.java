@@ -193,6 +193,19 @@ public final class PrioritizedReplay {
     this.step = step;
   }
 
+  /**
+   * Forgets every priority, the largest priority seen and the annealing step; call it together with
+   * the storage's {@code clear()}.
+   */
+  public void clear() {
+    sum.clear();
+    min.clear();
+    size = 0;
+    cursor = 0;
+    maxPriority = 1.0;
+    step = 0;
+  }
+
   private void setPriority(int slot, double p) {
     if (!(p > 0 && p < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException(

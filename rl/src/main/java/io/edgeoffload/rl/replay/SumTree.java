@@ -1,5 +1,7 @@
 package io.edgeoffload.rl.replay;
 
+import java.util.Arrays;
+
 /**
  * A complete binary tree over {@code n} non-negative leaves whose inner nodes hold the sum of their
  * children: {@link #set} and {@link #find} are O(log n), {@link #total} is O(1).
@@ -49,6 +51,11 @@ public final class SumTree {
     for (k >>>= 1; k >= 1; k >>>= 1) {
       tree[k] = tree[2 * k] + tree[2 * k + 1];
     }
+  }
+
+  /** Sets every leaf to 0. */
+  public void clear() {
+    Arrays.fill(tree, 0.0);
   }
 
   /** Leaf {@code i}. */

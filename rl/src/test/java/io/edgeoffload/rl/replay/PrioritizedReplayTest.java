@@ -198,6 +198,26 @@ class PrioritizedReplayTest {
   }
 
   @Test
+  void clearStartsOverWithTheStorage() {
+    PrioritizedReplay per = new PrioritizedReplay(new PerConfig(1.0, 0.4, 100, 1e-6, 8));
+    ReplayBuffer b = storage(8);
+    fill(per, b, 6);
+    per.updatePriorities(new int[] {2}, new double[] {50.0}, 1);
+    per.sample(4, new SplittableRandom(1), new int[4], null);
+    per.clear();
+    b.clear();
+    assertThat(per.size()).isZero();
+    assertThat(per.step()).isZero();
+    fill(per, b, 3);
+    assertThat(per.priority(2)).isEqualTo(1.0); // the old maximum 50 is forgotten
+    int[] idx = new int[300];
+    per.sample(300, new SplittableRandom(2), idx, null);
+    for (int i : idx) {
+      assertThat(i).isBetween(0, 2); // no leftover priority beyond the new writes
+    }
+  }
+
+  @Test
   void rejectsBadConfigurationAndUse() {
     assertThatThrownBy(() -> new PerConfig(1.5, 0.4, 10, 1e-6, 8))
         .isInstanceOf(ConfigException.class)
