@@ -28,6 +28,10 @@ final class ListCommand implements Callable<Integer> {
       entries(w, scheme.presets());
       w.println("  policies:");
       entries(w, scheme.policies());
+      if (!scheme.learners().entries().isEmpty()) {
+        w.println("  algorithms (train --algo):");
+        entries(w, scheme.learners());
+      }
       if (scheme.id().equals("ucms")) {
         w.println("  approval strategies (env.approval):");
         entries(w, ApprovalStrategies.registry());

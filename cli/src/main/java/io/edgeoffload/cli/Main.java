@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       DemoCommand.class,
       CompareCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
       BenchCommand.class,
       PartitionCommand.class,
       ExportOnnxCommand.class,

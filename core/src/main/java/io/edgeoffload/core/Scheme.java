@@ -40,6 +40,20 @@ public interface Scheme<C, E extends ParallelEnv> {
   /** Episode metrics, computed from the environment's per-step info. */
   List<EpisodeMetric> episodeMetrics();
 
+  /**
+   * The learning algorithms this scheme offers, by id (none by default). A learner acts like any
+   * policy once trained; {@code train} builds one from here.
+   */
+  default Registry<LearnerFactory<C, E>> learners() {
+    return new Registry<>("learner");
+  }
+
+  /** Creates a learner for an environment; all its randomness derives from {@code seed}. */
+  @FunctionalInterface
+  interface LearnerFactory<C, E> {
+    Learner create(C config, E env, long seed);
+  }
+
   /** Creates a policy for an environment. */
   @FunctionalInterface
   interface PolicyFactory<C, E> {

@@ -52,7 +52,20 @@ public final class Runner {
    */
   public static <C, E extends ParallelEnv> Result run(
       Scheme<C, E> scheme, C config, String policyId, int episodes, long seed, Progress progress) {
-    Scheme.PolicyFactory<C, E> factory = scheme.policies().get(policyId);
+    return run(scheme, config, scheme.policies().get(policyId), episodes, seed, progress);
+  }
+
+  /**
+   * Runs the policy {@code factory} makes (e.g. a trained learner loaded from its checkpoint) for
+   * {@code episodes} episodes.
+   */
+  public static <C, E extends ParallelEnv> Result run(
+      Scheme<C, E> scheme,
+      C config,
+      Scheme.PolicyFactory<C, E> factory,
+      int episodes,
+      long seed,
+      Progress progress) {
     E env = scheme.createEnv(config);
     Policy policy = factory.create(config, env);
     TimeLimit limited = new TimeLimit(env, scheme.episodeLength(config));

@@ -223,6 +223,60 @@ public final class Mlp {
     }
   }
 
+  /**
+   * Writes {@code ∂L/∂input} for input columns {@code [col, col + cols)} only (row-major {@code
+   * batch × cols} into {@code out}), for {@code dOut = ∂L/∂output} of the last forward pass,
+   * <b>without</b> touching the parameter gradients. This is the DDPG actor update's ∂Q/∂a: it
+   * skips every weight-gradient product and all but {@code cols} columns of the first layer's input
+   * gradient, about half the work of a full {@link #backward}.
+   */
+  public void backwardInput(float[] dOut, int batch, int col, int cols, float[] out) {
+    if (batch != lastBatch) {
+      throw new IllegalStateException(
+          "backwardInput on batch " + batch + " after a forward pass on batch " + lastBatch);
+    }
+    if (col < 0 || cols < 1 || col + cols > spec.inputSize()) {
+      throw new IllegalArgumentException(
+          "columns ["
+              + col
+              + ", "
+              + (col + cols)
+              + ") outside the input width "
+              + spec.inputSize());
+    }
+    int outW = spec.outputSize();
+    checkFinite(dOut, batch * outW, outW, layers - 1, "loss gradient");
+    System.arraycopy(dOut, 0, dPost[layers - 1], 0, batch * outW);
+    for (int l = layers - 1; l >= 0; l--) {
+      int in = spec.width(l);
+      int width = spec.width(l + 1);
+      float[] dz = dPre[l];
+      spec.activation(l).backward(pre[l], post[l], dPost[l], dz, batch, width);
+      if (l > 0) {
+        ops.gemm(
+            false, true, batch, in, width, 1f, dz, 0, params, weightOffset[l], 0f, dPost[l - 1], 0);
+        checkFinite(dPost[l - 1], batch * in, in, l, "backward gradient");
+      } else {
+        // Rows [col, col + cols) of W₀ (in × out, row-major) are contiguous.
+        ops.gemm(
+            false,
+            true,
+            batch,
+            cols,
+            width,
+            1f,
+            dz,
+            0,
+            params,
+            weightOffset[0] + col * width,
+            0f,
+            out,
+            0);
+        checkFinite(out, batch * cols, cols, 0, "backward gradient");
+      }
+    }
+  }
+
   /** {@code ∂L/∂input} of the last {@link #backward} with {@code inputGradient = true}. */
   public float[] inputGrad() {
     return inputGrad;

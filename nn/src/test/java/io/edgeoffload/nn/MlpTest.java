@@ -222,4 +222,33 @@ class MlpTest {
     assertThat(net.forward(xd, 10, 1)[0])
         .isCloseTo(all[1], org.assertj.core.data.Offset.offset(1e-6f));
   }
+
+  @Test
+  void inputGradientOfSomeColumnsMatchesTheFullBackwardAndLeavesParameterGradientsAlone() {
+    Mlp net = new Mlp(CRITIC_LIKE, 6);
+    SplittableRandom rng = new SplittableRandom(2);
+    int batch = 5;
+    float[] x = new float[batch * 10];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (rng.nextDouble() * 2 - 1);
+    }
+    float[] dOut = {0.3f, -1f, 0.5f, 2f, -0.7f};
+    net.zeroGrad();
+    net.forward(x, batch);
+    net.backward(dOut, batch, true);
+    float[] full = java.util.Arrays.copyOf(net.inputGrad(), batch * 10);
+    float[] grads = net.grads().clone();
+    float[] part = new float[batch * 3];
+    net.forward(x, batch);
+    net.backwardInput(dOut, batch, 6, 3, part);
+    for (int r = 0; r < batch; r++) {
+      for (int c = 0; c < 3; c++) {
+        assertThat(part[r * 3 + c])
+            .isCloseTo(full[r * 10 + 6 + c], org.assertj.core.data.Offset.offset(1e-6f));
+      }
+    }
+    assertThat(net.grads()).containsExactly(grads);
+    assertThatThrownBy(() -> net.backwardInput(dOut, batch, 8, 3, part))
+        .hasMessageContaining("outside the input width 10");
+  }
 }

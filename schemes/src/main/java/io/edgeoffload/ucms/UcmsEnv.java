@@ -83,7 +83,7 @@ public final class UcmsEnv implements ParallelEnv {
   private final int n;
   private final int m;
   private final SlotSource source;
-  private final SelectionPolicy selection;
+  private SelectionPolicy selection;
   private ApprovalStrategy approval;
   private final Box obsSpace;
   private final Box actSpace;
@@ -200,6 +200,14 @@ public final class UcmsEnv implements ParallelEnv {
   @Override
   public List<String> infoKeys() {
     return INFO_KEYS;
+  }
+
+  /**
+   * Replaces the UD–ES pairing (e.g. random pairing for RD_UCMS_MADDPG); takes effect from the next
+   * {@link #reset}.
+   */
+  public void setSelectionPolicy(SelectionPolicy policy) {
+    this.selection = policy;
   }
 
   /** Replaces the ES approval step (learning algorithms bring their own). */

@@ -99,6 +99,11 @@ public final class UcmsScheme implements Scheme<UcmsConfig, UcmsEnv> {
   }
 
   @Override
+  public Registry<LearnerFactory<UcmsConfig, UcmsEnv>> learners() {
+    return io.edgeoffload.ucms.learn.UcmsLearners.registry();
+  }
+
+  @Override
   public UcmsEnv createEnv(UcmsConfig config) {
     UcmsEnvConfig env = config.env();
     return new UcmsEnv(

@@ -6,20 +6,19 @@ import io.edgeoffload.nn.MlpSpec;
 import io.edgeoffload.nn.linalg.MatOps;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The versioned binary format of saved networks and learner checkpoints.
@@ -59,27 +58,32 @@ public final class NetworkFile {
     T read(DataInput in, int kindVersion) throws IOException;
   }
 
-  /** Writes {@code body} under {@code kind} to {@code path}, atomically. */
+  /**
+   * Writes {@code body} under {@code kind} to {@code path}, atomically: streamed into a temporary
+   * file beside it (so a model of any size needs no second copy in memory), then renamed.
+   */
   public static void save(Path path, String kind, int kindVersion, Body body) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(MAGIC);
-    out.writeInt(FORMAT_VERSION);
-    out.writeUTF(kind);
-    out.writeInt(kindVersion);
-    body.write(out);
-    out.flush();
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
-    out.writeLong(crc.getValue());
-    out.flush();
     Path abs = path.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
     try {
-      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        bytes.writeTo(os);
+      CheckedOutputStream checked =
+          new CheckedOutputStream(Files.newOutputStream(tmp), new CRC32());
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(kind);
+        out.writeInt(kindVersion);
+        body.write(out);
+        out.flush();
+        out.writeLong(checked.getChecksum().getValue());
+      }
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: keep the default
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -91,38 +95,72 @@ public final class NetworkFile {
     }
   }
 
-  /** Reads a file written by {@link #save} whose kind must be {@code kind}. */
+  /**
+   * Reads a file written by {@link #save} whose kind must be {@code kind}. The checksum is verified
+   * over the whole file before the payload is parsed, so a damaged file is refused before the
+   * reader changes anything.
+   */
   public static <T> T load(Path path, String kind, Reader<T> reader) throws IOException {
-    byte[] all;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-      all = in.readAllBytes();
+    long size = Files.size(path);
+    if (size < 16) {
+      throw new IOException(path + ": too short to be a network file (" + size + " bytes)");
     }
-    if (all.length < 8 + 8) {
-      throw new IOException(path + ": too short to be a network file (" + all.length + " bytes)");
-    }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
-    int magic = in.readInt();
-    if (magic != MAGIC) {
-      throw new IOException(
-          path + ": not a network file (magic " + Integer.toHexString(magic) + ")");
+    try (DataInputStream head = new DataInputStream(Files.newInputStream(path))) {
+      int magic = head.readInt();
+      if (magic != MAGIC) {
+        throw new IOException(
+            path + ": not a network file (magic " + Integer.toHexString(magic) + ")");
+      }
     }
     CRC32 crc = new CRC32();
-    crc.update(all, 0, all.length - 8);
-    long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+    long stored;
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      byte[] buf = new byte[1 << 16];
+      long left = size - 8;
+      while (left > 0) {
+        int r = raw.read(buf, 0, (int) Math.min(buf.length, left));
+        if (r < 0) {
+          throw new IOException(path + ": truncated while reading");
+        }
+        crc.update(buf, 0, r);
+        left -= r;
+      }
+      stored = new DataInputStream(raw).readLong();
+    }
     if (stored != crc.getValue()) {
       throw new IOException(path + ": checksum mismatch, the file is damaged or truncated");
     }
-    int format = in.readInt();
-    if (format != FORMAT_VERSION) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
+      in.readInt();
+      int format = in.readInt();
+      if (format != FORMAT_VERSION) {
+        throw new IOException(
+            path + ": format version " + format + ", this build reads " + FORMAT_VERSION);
+      }
+      String found = in.readUTF();
+      if (!found.equals(kind)) {
+        throw new IOException(path + ": holds a '" + found + "', expected a '" + kind + "'");
+      }
+      int kindVersion = in.readInt();
+      return reader.read(in, kindVersion);
+    }
+  }
+
+  /**
+   * Reads what {@link #writeMlp} wrote straight into {@code target}, whose architecture must match
+   * (checked before any parameter is written).
+   */
+  public static void readMlpInto(DataInput in, Mlp target) throws IOException {
+    MlpSpec spec = readSpec(in);
+    if (!spec.equals(target.spec())) {
       throw new IOException(
-          path + ": format version " + format + ", this build reads " + FORMAT_VERSION);
+          "saved network " + spec.describe() + " does not match " + target.spec().describe());
     }
-    String found = in.readUTF();
-    if (!found.equals(kind)) {
-      throw new IOException(path + ": holds a '" + found + "', expected a '" + kind + "'");
+    float[] p = target.params();
+    for (int i = 0; i < p.length; i++) {
+      p[i] = in.readFloat();
     }
-    int kindVersion = in.readInt();
-    return reader.read(in, kindVersion);
   }
 
   /** Writes a network's architecture and parameters (the "mlp" payload, version 1). */
@@ -145,6 +183,17 @@ public final class NetworkFile {
 
   /** Reads what {@link #writeMlp} wrote into a new network using {@code ops}. */
   public static Mlp readMlp(DataInput in, MatOps ops) throws IOException {
+    MlpSpec spec = readSpec(in);
+    Mlp net = new Mlp(spec, 0L, ops);
+    float[] p = net.params();
+    for (int i = 0; i < p.length; i++) {
+      p[i] = in.readFloat();
+    }
+    return net;
+  }
+
+  /** Reads an architecture and checks the parameter count that follows it. */
+  private static MlpSpec readSpec(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 2 || n > 1 << 16) {
       throw new IOException("implausible layer count " + n);
@@ -173,12 +222,7 @@ public final class NetworkFile {
               + ", which has "
               + spec.parameterCount());
     }
-    Mlp net = new Mlp(spec, 0L, ops);
-    float[] p = net.params();
-    for (int i = 0; i < count; i++) {
-      p[i] = in.readFloat();
-    }
-    return net;
+    return spec;
   }
 
   /** Saves one network to {@code path} (kind "mlp"). */

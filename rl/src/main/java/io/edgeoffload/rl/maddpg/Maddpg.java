@@ -72,7 +72,8 @@ public final class Maddpg implements Learner {
   private final int fTerm;
   private final PrioritizedReplay per;
   private final PriorityFunction priority;
-  private final SplittableRandom rng;
+  private SplittableRandom rng;
+  private Extension extension;
 
   private long steps;
   private long updates;
@@ -245,6 +246,82 @@ public final class Maddpg implements Learner {
     return id;
   }
 
+  /**
+   * Reseeds the learner's random stream (exploration noise, replay sampling). The lab's trainer
+   * calls it at every episode start with a seed derived from the run's root seed and the episode
+   * index, so a run resumed from a checkpoint continues exactly as an uninterrupted one.
+   */
+  @Override
+  public void reset(long seed) {
+    rng = new SplittableRandom(seed);
+  }
+
+  /**
+   * Something trained beside the agents' critics on the same samples, such as the UCMS servers'
+   * critics: it stores its own view of every transition (in the same slots) and takes a step on
+   * every index set the learner samples.
+   */
+  public interface Extension {
+    /** Stores this step's view; {@code slot} is the replay slot the learner just wrote. */
+    void stored(int slot, float[][] observations, float[][] actions, StepResult result);
+
+    /**
+     * One gradient step on the sampled slots {@code idx[0..batch)}, with the learner's loss weights
+     * ({@code null}: equal) and its batch views ({@link #batchObs}, {@link #batchNext}, {@link
+     * #targetActions}) filled for these slots.
+     */
+    void train(int[] idx, int batch, float[] lossWeights, MetricsSink sink, long update);
+
+    /** A description of the extension's architecture, checked when a checkpoint is loaded. */
+    String describe();
+
+    /** Writes the extension's state into a checkpoint. */
+    void writeState(java.io.DataOutput out) throws IOException;
+
+    /** Reads what {@link #writeState} wrote. */
+    void readState(java.io.DataInput in) throws IOException;
+  }
+
+  /** Attaches an extension (before training starts). */
+  public void setExtension(Extension extension) {
+    this.extension = extension;
+  }
+
+  /** The sampled batch's observations, batch × (N·obsDim), valid during {@link Extension#train}. */
+  public double[] batchObs() {
+    return bObs;
+  }
+
+  /** The sampled batch's actions, batch × (N·actDim), normalised to [−1, 1]. */
+  public double[] batchActions() {
+    return bAct;
+  }
+
+  /** The sampled batch's next observations, batch × (N·obsDim). */
+  public double[] batchNext() {
+    return bNext;
+  }
+
+  /** The sampled batch's terminated flags, batch × N (1 = terminated). */
+  public double[] batchTerminated() {
+    return bTerm;
+  }
+
+  /** Target actors' actions μ'_j(o'_j) for agent j, batch × actDim, normalised to [−1, 1]. */
+  public float[] targetActions(int j) {
+    return targetU[j];
+  }
+
+  /** Number of agents. */
+  public int agents() {
+    return n;
+  }
+
+  /** Maps an environment action of dimension k to the learner's [−1, 1] units. */
+  public double normalise(int k, float action) {
+    return toUnit(k, action);
+  }
+
   public MaddpgConfig config() {
     return cfg;
   }
@@ -315,10 +392,9 @@ public final class Maddpg implements Learner {
       rew[i] = result.rewards()[i] * cfg.rewardScale();
       term[i] = result.terminated()[i] ? 1 : 0;
     }
-    if (per != null) {
-      per.add(replay, row);
-    } else {
-      replay.add(row);
+    int slot = per != null ? per.add(replay, row) : replay.add(row);
+    if (extension != null) {
+      extension.stored(slot, observations, actions, result);
     }
     steps++;
     noise = Math.max(cfg.noiseMin(), noise * cfg.noiseDecay());
@@ -332,7 +408,7 @@ public final class Maddpg implements Learner {
     double criticLoss = 0;
     double actorObjective = 0;
     for (int g = 0; g < cfg.gradientSteps(); g++) {
-      double[] stats = gradientStep();
+      double[] stats = gradientStep(sink);
       criticLoss += stats[0];
       actorObjective += stats[1];
     }
@@ -344,12 +420,24 @@ public final class Maddpg implements Learner {
   }
 
   /** One gradient step for every agent; returns {mean critic loss, mean Q under the actors}. */
-  private double[] gradientStep() {
+  private double[] gradientStep(MetricsSink sink) {
     // --- sample one index set for all agents (time-aligned joint transitions)
     if (per != null) {
       per.sample(batch, rng, idx, weights);
-      for (int b = 0; b < batch; b++) {
-        fWeights[b] = (float) weights[b];
+      if (cfg.lossWeights().equals("priority")) {
+        // UCMS eq. (33): weight each sample by its priority η, normalised to a batch mean of 1 so
+        // that the step size keeps its meaning.
+        double mean = 0;
+        for (int b = 0; b < batch; b++) {
+          mean += per.priority(idx[b]) / batch;
+        }
+        for (int b = 0; b < batch; b++) {
+          fWeights[b] = (float) (per.priority(idx[b]) / mean);
+        }
+      } else {
+        for (int b = 0; b < batch; b++) {
+          fWeights[b] = (float) weights[b];
+        }
       }
     } else {
       replay.sample(batch, rng, idx);
@@ -428,11 +516,8 @@ public final class Maddpg implements Learner {
         qSum += q[b];
         dQ[b] = -1f / batch / (shared ? n : 1); // maximise the mean of Q
       }
-      critic.backward(dQ, batch, true);
-      float[] dx = critic.inputGrad();
-      for (int b = 0; b < batch; b++) {
-        System.arraycopy(dx, b * criticWidth + col, dU, b * actDim, actDim);
-      }
+      // ∂Q_i/∂a_i only: no critic weight gradients, no other input columns.
+      critic.backwardInput(dQ, batch, col, actDim, dU);
       actor.backward(dU, batch, false);
       if (!shared) {
         actorOpt[i].step(actor.params(), actor.grads());
@@ -440,6 +525,10 @@ public final class Maddpg implements Learner {
     }
     if (shared) {
       actorOpt[0].step(actors[0].params(), actors[0].grads());
+    }
+
+    if (extension != null) {
+      extension.train(idx, batch, lossWeights, sink, updates);
     }
 
     // --- soft target updates, priorities
@@ -529,6 +618,32 @@ public final class Maddpg implements Learner {
     return rng.nextGaussian();
   }
 
+  /**
+   * Everything that fixes the shapes of a checkpoint: agents, widths, sharing, networks, replay,
+   * extension. Loading compares it before anything is read into this learner.
+   */
+  private String architecture() {
+    return "agents="
+        + n
+        + " obs="
+        + obsDim
+        + " act="
+        + actDim
+        + " shared="
+        + shared
+        + " actor="
+        + actors[0].spec().describe()
+        + " critic="
+        + critics[0].spec().describe()
+        + " replay="
+        + cfg.replay()
+        + " capacity="
+        + cfg.bufferCapacity()
+        + " extension="
+        + (extension == null ? "none" : extension.describe());
+  }
+
+  /** Saves networks, targets, optimisers, counters, the replay and the extension's state. */
   @Override
   public void save(Path file) throws IOException {
     NetworkFile.save(
@@ -536,10 +651,7 @@ public final class Maddpg implements Learner {
         KIND,
         LAYOUT,
         out -> {
-          out.writeInt(n);
-          out.writeInt(obsDim);
-          out.writeInt(actDim);
-          out.writeBoolean(shared);
+          out.writeUTF(architecture());
           out.writeLong(steps);
           out.writeLong(updates);
           out.writeDouble(noise);
@@ -551,9 +663,21 @@ public final class Maddpg implements Learner {
             actorOpt[k].writeState(out);
             criticOpt[k].writeState(out);
           }
+          replay.writeState(out);
+          if (per != null) {
+            per.writeState(out);
+          }
+          if (extension != null) {
+            extension.writeState(out);
+          }
         });
   }
 
+  /**
+   * Restores what {@link #save} wrote. The file's checksum and its architecture line are checked
+   * first, so a damaged file or one saved by a differently shaped learner changes nothing; then
+   * everything is read in place (a 48-agent checkpoint is hundreds of megabytes).
+   */
   @Override
   public void load(Path file) throws IOException {
     NetworkFile.load(
@@ -561,69 +685,36 @@ public final class Maddpg implements Learner {
         KIND,
         (in, version) -> {
           if (version != LAYOUT) {
-            throw new IOException(file + ": maddpg layout " + version + ", this build reads 1");
-          }
-          int fn = in.readInt();
-          int fo = in.readInt();
-          int fa = in.readInt();
-          boolean fs = in.readBoolean();
-          if (fn != n || fo != obsDim || fa != actDim || fs != shared) {
             throw new IOException(
-                String.format(
-                    "%s: saved for %d agents, obs %d, actions %d, sharing %s; this learner has"
-                        + " %d, %d, %d, %s",
-                    file, fn, fo, fa, fs, n, obsDim, actDim, shared));
+                file + ": maddpg layout " + version + ", this build reads " + LAYOUT);
+          }
+          String saved = in.readUTF();
+          String mine = architecture();
+          if (!saved.equals(mine)) {
+            throw new IOException(file + ": saved for " + saved + "; this learner is " + mine);
           }
           long s = in.readLong();
           long u = in.readLong();
           double z = in.readDouble();
-          // Read everything before touching this learner, so a bad file changes nothing.
-          Mlp[][] nets = new Mlp[actors.length][4];
-          Mlp[][] mine = new Mlp[actors.length][];
-          java.io.ByteArrayOutputStream optBytes = new java.io.ByteArrayOutputStream();
-          java.io.DataOutputStream optOut = new java.io.DataOutputStream(optBytes);
           for (int k = 0; k < actors.length; k++) {
-            mine[k] = new Mlp[] {actors[k], actorTargets[k], critics[k], criticTargets[k]};
-            for (int m = 0; m < 4; m++) {
-              nets[k][m] = NetworkFile.readMlp(in, mine[k][m].ops());
-              if (!nets[k][m].spec().equals(mine[k][m].spec())) {
-                throw new IOException(
-                    file
-                        + ": saved network "
-                        + nets[k][m].spec().describe()
-                        + " does not match "
-                        + mine[k][m].spec().describe());
-              }
-            }
-            // Copy the two optimiser states through (lengths are checked when applied).
-            copyAdamState(in, optOut);
-            copyAdamState(in, optOut);
+            NetworkFile.readMlpInto(in, actors[k]);
+            NetworkFile.readMlpInto(in, actorTargets[k]);
+            NetworkFile.readMlpInto(in, critics[k]);
+            NetworkFile.readMlpInto(in, criticTargets[k]);
+            actorOpt[k].readState(in);
+            criticOpt[k].readState(in);
           }
-          optOut.flush();
-          java.io.DataInputStream optIn =
-              new java.io.DataInputStream(new java.io.ByteArrayInputStream(optBytes.toByteArray()));
-          for (int k = 0; k < actors.length; k++) {
-            for (int m = 0; m < 4; m++) {
-              mine[k][m].copyFrom(nets[k][m]);
-            }
-            actorOpt[k].readState(optIn);
-            criticOpt[k].readState(optIn);
+          replay.readState(in);
+          if (per != null) {
+            per.readState(in);
+          }
+          if (extension != null) {
+            extension.readState(in);
           }
           steps = s;
           updates = u;
           noise = z;
           return null;
         });
-  }
-
-  private static void copyAdamState(java.io.DataInput in, java.io.DataOutput out)
-      throws IOException {
-    int count = in.readInt();
-    out.writeInt(count);
-    out.writeLong(in.readLong());
-    out.writeDouble(in.readDouble());
-    for (int i = 0; i < 2 * count; i++) {
-      out.writeFloat(in.readFloat());
-    }
   }
 }

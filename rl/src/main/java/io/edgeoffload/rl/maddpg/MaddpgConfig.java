@@ -36,6 +36,9 @@ import java.util.Arrays;
  * @param perEpsilon ε added to priorities
  * @param rewardWeight υ_r of UCMS eq. (29) (for {@code reward-td})
  * @param rewardScale multiplies rewards before they are stored
+ * @param lossWeights how the critic loss weights each sample: {@code importance} (prioritised
+ *     replay's importance-sampling weights; none under uniform replay) or {@code priority} (the
+ *     sample's raw priority η divided by the batch mean, the η-weighted loss of UCMS eq. 33)
  */
 public record MaddpgConfig(
     int[] actorHidden,
@@ -60,7 +63,8 @@ public record MaddpgConfig(
     long perBetaSteps,
     double perEpsilon,
     double rewardWeight,
-    double rewardScale) {
+    double rewardScale,
+    String lossWeights) {
 
   public MaddpgConfig {
     actorHidden = widths("actorHidden", actorHidden);
@@ -93,6 +97,11 @@ public record MaddpgConfig(
     Check.positive("perEpsilon", perEpsilon);
     Check.range("rewardWeight", rewardWeight, 0.0, 1.0);
     Check.positive("rewardScale", rewardScale);
+    Check.oneOf("lossWeights", lossWeights, "importance", "priority");
+    if (lossWeights.equals("priority") && replay.equals("uniform")) {
+      throw new ConfigException(
+          "lossWeights", lossWeights, "needs prioritised replay (replay=td or reward-td)");
+    }
   }
 
   /**
@@ -123,7 +132,8 @@ public record MaddpgConfig(
         100_000,
         1e-6,
         0.5,
-        1.0);
+        1.0,
+        "importance");
   }
 
   private static int[] widths(String key, int[] w) {

@@ -229,4 +229,47 @@ public final class PrioritizedReplay {
               + capacity());
     }
   }
+
+  /** Writes the priorities, positions, the largest priority and the annealing step. */
+  public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(capacity());
+    out.writeInt(size);
+    out.writeInt(cursor);
+    out.writeDouble(maxPriority);
+    out.writeLong(step);
+    for (int i = 0; i < size; i++) {
+      out.writeDouble(raw[i]);
+    }
+  }
+
+  /**
+   * Restores what {@link #writeState} wrote. The trees are rebuilt from the leaves; a sum tree's
+   * nodes depend only on its leaves, so sampling continues exactly as before the save.
+   */
+  public void readState(java.io.DataInput in) throws java.io.IOException {
+    int cap = in.readInt();
+    if (cap != capacity()) {
+      throw new java.io.IOException(
+          "prioritised replay state for capacity " + cap + ", this one has " + capacity());
+    }
+    int sz = in.readInt();
+    int cur = in.readInt();
+    double maxP = in.readDouble();
+    long st = in.readLong();
+    if (sz < 0 || sz > cap || cur < 0 || cur >= cap) {
+      throw new java.io.IOException("prioritised replay state: size " + sz + ", cursor " + cur);
+    }
+    double[] p = new double[sz];
+    for (int i = 0; i < sz; i++) {
+      p[i] = in.readDouble();
+    }
+    clear();
+    for (int i = 0; i < sz; i++) {
+      setPriority(i, p[i]);
+    }
+    size = sz;
+    cursor = cur;
+    maxPriority = maxP;
+    step = st;
+  }
 }

@@ -245,4 +245,76 @@ public final class ReplayBuffer {
           "slot " + slot + " is not written; written slots: [0, " + size + ")");
     }
   }
+
+  /**
+   * Writes the stored transitions and the write position (for checkpoints that resume training
+   * exactly). The field layout is written too and checked by {@link #readState}.
+   */
+  public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(capacity);
+    out.writeInt(data.length);
+    for (int f = 0; f < data.length; f++) {
+      out.writeUTF(fields.get(f).name());
+      out.writeInt(widths[f]);
+    }
+    out.writeInt(size);
+    out.writeInt(cursor);
+    out.writeLong(added);
+    for (int f = 0; f < data.length; f++) {
+      int n = size * widths[f];
+      for (int i = 0; i < n; i++) {
+        out.writeDouble(data[f][i]);
+      }
+    }
+  }
+
+  /** Restores what {@link #writeState} wrote into a buffer of the same capacity and fields. */
+  public void readState(java.io.DataInput in) throws java.io.IOException {
+    int cap = in.readInt();
+    int nf = in.readInt();
+    if (cap != capacity || nf != data.length) {
+      throw new java.io.IOException(
+          "replay state for capacity "
+              + cap
+              + " with "
+              + nf
+              + " fields; this buffer has "
+              + capacity
+              + " and "
+              + data.length);
+    }
+    for (int f = 0; f < nf; f++) {
+      String name = in.readUTF();
+      int w = in.readInt();
+      if (!name.equals(fields.get(f).name()) || w != widths[f]) {
+        throw new java.io.IOException(
+            "replay field "
+                + f
+                + " saved as "
+                + name
+                + "["
+                + w
+                + "], this buffer has "
+                + fields.get(f).name()
+                + "["
+                + widths[f]
+                + "]");
+      }
+    }
+    int sz = in.readInt();
+    int cur = in.readInt();
+    long add = in.readLong();
+    if (sz < 0 || sz > capacity || cur < 0 || cur >= capacity) {
+      throw new java.io.IOException("replay state: size " + sz + ", cursor " + cur + " invalid");
+    }
+    for (int f = 0; f < nf; f++) {
+      int n = sz * widths[f];
+      for (int i = 0; i < n; i++) {
+        data[f][i] = in.readDouble();
+      }
+    }
+    size = sz;
+    cursor = cur;
+    added = add;
+  }
 }

@@ -181,7 +181,7 @@ class MaddpgTest {
     }
     Maddpg other = new Maddpg("maddpg", small(), 3, 1, UNIT1, 1);
     float[] before = other.actor(0).params().clone();
-    assertThatThrownBy(() -> other.load(file)).hasMessageContaining("saved for 2 agents");
+    assertThatThrownBy(() -> other.load(file)).hasMessageContaining("saved for agents=2");
     assertThat(other.actor(0).params()).containsExactly(before);
   }
 
