@@ -210,6 +210,11 @@ public final class UcmsEnv implements ParallelEnv {
     this.selection = policy;
   }
 
+  /** The UD–ES pairing in use. */
+  public SelectionPolicy selectionPolicy() {
+    return selection;
+  }
+
   /** Replaces the ES approval step (learning algorithms bring their own). */
   public void setApprovalStrategy(ApprovalStrategy strategy) {
     this.approval = strategy;

@@ -312,6 +312,11 @@ public final class Maddpg implements Learner {
     return targetU[j];
   }
 
+  /** The replay priority function, or null under uniform replay. */
+  public PriorityFunction priorityFunction() {
+    return priority;
+  }
+
   /** Number of agents. */
   public int agents() {
     return n;

@@ -1,0 +1,96 @@
+package io.edgeoffload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCliTest {
+
+  static final String[] SMALL = {
+    "--scheme", "ucms", "--preset", "ucms-kb",
+    "--set", "env.numUsers=4", "--set", "env.numServers=2",
+    "--set", "maddpg.criticHidden=[32]", "--set", "maddpg.warmupSteps=20"
+  };
+
+  static String[] args(String... tail) {
+    String[] a = new String[SMALL.length + tail.length + 1];
+    a[0] = "train";
+    System.arraycopy(SMALL, 0, a, 1, SMALL.length);
+    System.arraycopy(tail, 0, a, 1 + SMALL.length, tail.length);
+    return a;
+  }
+
+  @Test
+  void trainInterruptResumeAndEvaluate(@TempDir Path dir) throws Exception {
+    Path once = dir.resolve("once");
+    Path twice = dir.resolve("twice");
+    CliHarness.Outcome a =
+        CliHarness.exec(
+            args(
+                "--algo",
+                "maddpg",
+                "--episodes",
+                "8",
+                "--seed",
+                "3",
+                "--out",
+                once.toString(),
+                "--checkpoint-every",
+                "2",
+                "--eval-episodes",
+                "2"));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).contains("8 of 8 episodes trained").contains("eval cost");
+    assertThat(once.resolve("eval/episodes.csv")).exists();
+    assertThat(once.resolve("plots/train_reward.png")).exists();
+
+    CliHarness.Outcome b =
+        CliHarness.exec(
+            args(
+                "--algo",
+                "maddpg",
+                "--episodes",
+                "8",
+                "--seed",
+                "3",
+                "--out",
+                twice.toString(),
+                "--checkpoint-every",
+                "2",
+                "--stop-after",
+                "4"));
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(b.out()).contains("4 of 8 episodes trained");
+    CliHarness.Outcome c =
+        CliHarness.exec("train", "--resume", twice.toString(), "--eval-episodes", "2");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.out()).contains("8 of 8 episodes trained");
+    assertThat(Files.readAllBytes(twice.resolve("checkpoint.bin")))
+        .isEqualTo(Files.readAllBytes(once.resolve("checkpoint.bin")));
+    assertThat(Files.readString(twice.resolve("eval/episodes.csv")))
+        .isEqualTo(Files.readString(once.resolve("eval/episodes.csv")));
+
+    CliHarness.Outcome e = CliHarness.exec("eval", "--policy", once.toString(), "--episodes", "3");
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(e.out()).contains("maddpg (trained").contains("cost");
+  }
+
+  @Test
+  void badInputExitsTwoAndWritesNothing(@TempDir Path dir) {
+    Path out = dir.resolve("x");
+    CliHarness.Outcome a =
+        CliHarness.exec(args("--algo", "sarsa", "--episodes", "2", "--out", out.toString()));
+    assertThat(a.code()).isEqualTo(2);
+    assertThat(a.err()).contains("sarsa").contains("ucms-maddpg");
+    assertThat(out).doesNotExist();
+    CliHarness.Outcome b = CliHarness.exec("train", "--resume", dir.toString());
+    assertThat(b.code()).isEqualTo(2);
+    assertThat(b.err()).contains("--resume").contains("config.yaml");
+    CliHarness.Outcome c = CliHarness.exec("eval", "--policy", dir.toString());
+    assertThat(c.code()).isEqualTo(2);
+    assertThat(c.err()).contains("--policy");
+  }
+}
