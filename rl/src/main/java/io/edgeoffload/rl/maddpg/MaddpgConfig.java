@@ -169,4 +169,27 @@ public record MaddpgConfig(
     }
     return ConfigLoader.bind(tree, MaddpgConfig.class);
   }
+
+  /** Records compare arrays by reference; configs compare their hidden widths by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MaddpgConfig c
+        && Arrays.equals(actorHidden, c.actorHidden)
+        && Arrays.equals(criticHidden, c.criticHidden)
+        && toTree().equals(c.toTree());
+  }
+
+  @Override
+  public int hashCode() {
+    return toTree().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "MaddpgConfig" + toTree();
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode toTree() {
+    return ConfigLoader.toTree(this);
+  }
 }

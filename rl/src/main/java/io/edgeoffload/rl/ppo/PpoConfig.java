@@ -127,4 +127,27 @@ public record PpoConfig(
     }
     return ConfigLoader.bind(tree, PpoConfig.class);
   }
+
+  /** Records compare arrays by reference; configs compare their hidden widths by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PpoConfig c
+        && Arrays.equals(policyHidden, c.policyHidden)
+        && Arrays.equals(valueHidden, c.valueHidden)
+        && toTree().equals(c.toTree());
+  }
+
+  @Override
+  public int hashCode() {
+    return toTree().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "PpoConfig" + toTree();
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode toTree() {
+    return ConfigLoader.toTree(this);
+  }
 }
