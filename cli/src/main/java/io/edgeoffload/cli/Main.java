@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       PartitionCommand.class,
       ExportOnnxCommand.class,
+      UaraCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
