@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PartitionCommand.class,
       ExportOnnxCommand.class,
       UaraCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -94,4 +94,20 @@ class UaraCliTest {
     assertThat(Files.exists(out.resolve("plots").resolve("mean_latency_s.png"))).isTrue();
     assertThat(exec("list").out()).contains("uara").contains("max-sinr");
   }
+
+  @Test
+  void reproduceQuickWritesTheRecipeAndRefusesToOverwrite(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("fig8");
+    CliHarness.Outcome o = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(Files.exists(out.resolve("data.csv"))).isTrue();
+    assertThat(Files.exists(out.resolve("plots").resolve("fig8a.png"))).isTrue();
+    CliHarness.Outcome again = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
+    assertThat(again.code()).isEqualTo(Main.EXIT_USAGE);
+    CliHarness.Outcome unknown =
+        exec("reproduce", "uara-fig9", "--quick", "--out", tmp.resolve("x").toString());
+    assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(unknown.err()).contains("uara-fig4");
+    assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+  }
 }
