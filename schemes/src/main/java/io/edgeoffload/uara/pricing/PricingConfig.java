@@ -47,7 +47,7 @@ public record PricingConfig(
 
   /** The defaults of the shipped presets. */
   public static PricingConfig defaults() {
-    return new PricingConfig(200, 1.0, 1.0, 0.5, DIMINISHING, 1e-3, 50, false, 0.5);
+    return new PricingConfig(500, 1.0, 1.0, 0.5, DIMINISHING, 1e-3, 100, false, 0.1);
   }
 
   /** This configuration with another polish flag. */
