@@ -111,6 +111,17 @@ public final class Plots {
   /** Curves of means over a swept parameter, each point with its 95% interval. */
   public static void lineChart(
       Path fileWithoutExtension, String title, String xLabel, String yLabel, List<Series> series) {
+    lineChart(fileWithoutExtension, title, xLabel, yLabel, series, false);
+  }
+
+  /** As {@link #lineChart(Path, String, String, String, List)}, optionally with a log y axis. */
+  public static void lineChart(
+      Path fileWithoutExtension,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Series> series,
+      boolean logY) {
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
@@ -123,6 +134,7 @@ public final class Plots {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
+    chart.getStyler().setYAxisLogarithmic(logY);
     for (Series s : series) {
       XYSeries xy =
           s.halfWidths() == null

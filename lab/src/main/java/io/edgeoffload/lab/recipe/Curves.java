@@ -75,7 +75,11 @@ final class Curves {
     return sb.toString();
   }
 
+  /** Integers as integers, everything else with six significant digits. */
   static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
     return String.format(Locale.ROOT, "%.6g", v);
   }
 

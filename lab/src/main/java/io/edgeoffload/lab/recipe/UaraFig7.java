@@ -83,8 +83,9 @@ final class UaraFig7 implements Recipe {
           out.resolve("plots").resolve(panel),
           "Fig. 7(" + l[0] + "): Pareto graph, " + l[1] + " load, 80 MDs, 8 ESs",
           "1 / mean latency [1/s]",
-          "1 / device energy per task [1/mWh]",
-          series);
+          "1 / device energy per task [1/mWh] (log scale)",
+          series,
+          true);
       md.append("### Fig. 7(").append(l[0]).append("): ").append(l[1]).append(" load\n\n");
       md.append(
           String.format(
