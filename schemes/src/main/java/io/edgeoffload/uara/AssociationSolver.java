@@ -26,6 +26,9 @@ public interface AssociationSolver {
    * @param dual the best dual value g(μ, ν) found (a lower bound on the optimum), or NaN
    * @param iterations price iterations run (0 for non-iterative solvers)
    * @param converged true when the stopping rule's gap criterion was met
+   * @param memoryDropped devices that chose a server but compute locally because its memory (13)
+   *     was full
    */
-  record SolveStats(double objective, double dual, int iterations, boolean converged) {}
+  record SolveStats(
+      double objective, double dual, int iterations, boolean converged, int memoryDropped) {}
 }

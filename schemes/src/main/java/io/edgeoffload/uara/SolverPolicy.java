@@ -32,7 +32,7 @@ public final class SolverPolicy implements Policy {
   @Override
   public void act(float[][] observations, float[][] actions) {
     AssociationSolver.SolveStats s = solver.solve(env.instance(), rng, association);
-    env.noteIterations(s.iterations());
+    env.noteSolve(s.iterations(), s.memoryDropped());
     for (int i = 0; i < association.length; i++) {
       actions[i][0] = association[i];
     }

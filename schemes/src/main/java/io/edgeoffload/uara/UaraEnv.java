@@ -48,6 +48,7 @@ public final class UaraEnv implements ParallelEnv {
   private final float[][] obs;
   private SplittableRandom rng;
   private double lastIterations;
+  private double lastDropped;
 
   public UaraEnv(UaraEnvConfig config) {
     this.config = config;
@@ -77,9 +78,13 @@ public final class UaraEnv implements ParallelEnv {
     return instance;
   }
 
-  /** A solver-backed policy reports its iterations here, for the {@code iterations} metric. */
-  public void noteIterations(int iterations) {
+  /**
+   * A solver-backed policy reports its iterations and the devices it sent back to local for lack of
+   * memory (13) here, for the {@code iterations} and {@code memory_dropped_share} metrics.
+   */
+  public void noteSolve(int iterations, int memoryDropped) {
     lastIterations = iterations;
+    lastDropped = memoryDropped;
   }
 
   @Override
@@ -133,9 +138,10 @@ public final class UaraEnv implements ParallelEnv {
     info[8] = n;
     info[9] = outcome.lowBattery;
     info[10] = outcome.lowBatteryOffloaded;
-    info[11] = dropped;
+    info[11] = dropped + lastDropped;
     info[12] = lastIterations;
     lastIterations = 0;
+    lastDropped = 0;
     double reward = -outcome.objective / n;
     java.util.Arrays.fill(result.rewards(), reward);
     // The next slot: a fresh snapshot.

@@ -134,7 +134,7 @@ public final class BaselineSolver implements AssociationSolver {
       x[i] = pickJ;
       count[pickJ]++;
     }
-    closedForm.enforceMemory(inst, x, priority);
-    return new SolveStats(closedForm.objective(inst, x), Double.NaN, 0, false);
+    int dropped = closedForm.enforceMemory(inst, x, priority);
+    return new SolveStats(closedForm.objective(inst, x), Double.NaN, 0, false, dropped);
   }
 }

@@ -61,7 +61,7 @@ public final class ExhaustiveSolver implements AssociationSolver {
     bestValue = Double.POSITIVE_INFINITY;
     dfs(0, instance.localCostSum());
     System.arraycopy(best, 0, association, 0, n);
-    return new SolveStats(bestValue, Double.NaN, 0, true);
+    return new SolveStats(bestValue, Double.NaN, 0, true, 0);
   }
 
   private void dfs(int i, double linear) {

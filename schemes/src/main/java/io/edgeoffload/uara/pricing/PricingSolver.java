@@ -116,6 +116,7 @@ public final class PricingSolver implements AssociationSolver {
     double bestDual = Double.NEGATIVE_INFINITY;
     double bestPrimal = Double.POSITIVE_INFINITY;
     int sinceBetter = 0;
+    int bestDropped = 0;
     int t = 0;
     boolean converged = false;
     while (t < config.maxIterations()) {
@@ -179,10 +180,11 @@ public final class PricingSolver implements AssociationSolver {
         better = true;
       }
       // (iii) Primal recovery: memory first (most negative reduced cost admitted first), then J.
-      closedForm.enforceMemory(inst, pick, reduced);
+      int dropped = closedForm.enforceMemory(inst, pick, reduced);
       double primal = closedForm.objective(inst, pick);
       if (primal < bestPrimal - 1e-12 * Math.abs(primal)) {
         bestPrimal = primal;
+        bestDropped = dropped;
         System.arraycopy(pick, 0, best, 0, n);
         better = true;
       }
@@ -212,7 +214,7 @@ public final class PricingSolver implements AssociationSolver {
       bestPrimal = BestResponse.polish(inst, best, closedForm);
     }
     System.arraycopy(best, 0, association, 0, n);
-    return new SolveStats(bestPrimal, bestDual, t, converged);
+    return new SolveStats(bestPrimal, bestDual, t, converged, bestDropped);
   }
 
   /** A uniform 53-bit number from (device, iteration): which devices re-pick, deterministically. */
