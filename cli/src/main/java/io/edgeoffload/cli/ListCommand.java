@@ -3,6 +3,7 @@ package io.edgeoffload.cli;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.registry.Registry;
 import io.edgeoffload.lab.Schemes;
+import io.edgeoffload.lab.recipe.Recipes;
 import io.edgeoffload.ucms.approval.ApprovalStrategies;
 import io.edgeoffload.ucms.selection.SelectionPolicies;
 import java.io.PrintWriter;
@@ -39,6 +40,8 @@ final class ListCommand implements Callable<Integer> {
         entries(w, SelectionPolicies.registry());
       }
     }
+    w.println("recipes (edgeoffload reproduce ID):");
+    entries(w, Recipes.registry());
     w.flush();
     return 0;
   }

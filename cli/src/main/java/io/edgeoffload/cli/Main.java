@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       PartitionCommand.class,
       ExportOnnxCommand.class,
+      UaraCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,6 +1,7 @@
 package io.edgeoffload.cli;
 
 import io.edgeoffload.core.Scheme;
+import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.lab.Progress;
 import io.edgeoffload.lab.ResolvedConfig;
 import io.edgeoffload.lab.RunOutput;
@@ -8,7 +9,6 @@ import io.edgeoffload.lab.Runner;
 import io.edgeoffload.lab.Stats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -81,11 +81,11 @@ final class RunCommand implements Callable<Integer> {
         resolved.preset(),
         episodes,
         seed);
-    for (String m :
-        List.of("reward", "cost", "timeout_rate", "server_participation", "below_bmin_share")) {
-      if (RunOutput.names(result).contains(m)) {
-        Stats.Summary s = Stats.summarize(result.column(m));
-        w.printf(Locale.ROOT, "  %-22s %12.5g ± %.2g (95%% CI)%n", m, s.mean(), s.halfWidth());
+    for (EpisodeMetric m : result.metrics()) {
+      if (m.headline()) {
+        Stats.Summary s = Stats.summarize(result.column(m.name()));
+        w.printf(
+            Locale.ROOT, "  %-22s %12.5g ± %.2g (95%% CI)%n", m.name(), s.mean(), s.halfWidth());
       }
     }
     w.println("wrote " + out.toAbsolutePath().normalize());

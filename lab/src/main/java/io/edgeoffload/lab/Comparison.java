@@ -18,9 +18,6 @@ import java.util.Locale;
  * seed share nothing but the policy, seeds share nothing at all).
  */
 public final class Comparison {
-  private static final List<String> BARS =
-      List.of("reward", "cost", "timeout_rate", "server_participation", "mean_energy_j");
-
   private Comparison() {}
 
   /** One policy's results, one per seed. */
@@ -95,7 +92,7 @@ public final class Comparison {
           title + ": " + m.name(),
           m.name() + " (" + m.description() + ")",
           curves);
-      if (BARS.contains(m.name())) {
+      if (m.headline()) {
         double[] means = new double[entries.size()];
         double[] half = new double[entries.size()];
         for (int i = 0; i < entries.size(); i++) {

@@ -102,6 +102,50 @@ public final class Plots {
     save(chart, fileWithoutExtension);
   }
 
+  /**
+   * One series of a line chart: means at x with the half-widths of their 95% intervals (drawn as
+   * error bars; null for none).
+   */
+  public record Series(String name, double[] x, double[] y, double[] halfWidths) {}
+
+  /** Curves of means over a swept parameter, each point with its 95% interval. */
+  public static void lineChart(
+      Path fileWithoutExtension, String title, String xLabel, String yLabel, List<Series> series) {
+    lineChart(fileWithoutExtension, title, xLabel, yLabel, series, false);
+  }
+
+  /** As {@link #lineChart(Path, String, String, String, List)}, optionally with a log y axis. */
+  public static void lineChart(
+      Path fileWithoutExtension,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Series> series,
+      boolean logY) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setErrorBarsColorSeriesColor(true);
+    chart.getStyler().setYAxisLogarithmic(logY);
+    for (Series s : series) {
+      XYSeries xy =
+          s.halfWidths() == null
+              ? chart.addSeries(s.name(), s.x(), s.y())
+              : chart.addSeries(s.name(), s.x(), s.y(), s.halfWidths());
+      xy.setMarker(SeriesMarkers.CIRCLE);
+      xy.setLineWidth(s.x().length == 1 ? 0f : 2f);
+    }
+    save(chart, fileWithoutExtension);
+  }
+
   private static List<Double> toList(double[] v) {
     return java.util.Arrays.stream(v).boxed().toList();
   }

@@ -29,17 +29,6 @@ public final class RunOutput {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final MathContext DIGITS = new MathContext(10);
 
-  /** Metrics plotted for every run, when the scheme has them. */
-  private static final List<String> PLOTTED =
-      List.of(
-          "reward",
-          "cost",
-          "mean_delay_s",
-          "mean_energy_j",
-          "timeout_rate",
-          "server_participation",
-          "below_bmin_share");
-
   private RunOutput() {}
 
   /** What was run. */
@@ -94,7 +83,7 @@ public final class RunOutput {
     AtomicFiles.write(dir.resolve("episodes.csv"), episodesCsv(result));
     AtomicFiles.write(dir.resolve("summary.json"), summaryJson(info, result));
     for (EpisodeMetric m : result.metrics()) {
-      if (PLOTTED.contains(m.name())) {
+      if (m.headline()) { // the scheme's headline metrics are plotted for every run
         Plots.episodeChart(
             dir.resolve("plots").resolve(m.name()),
             info.scheme() + " / " + info.preset() + " / " + info.policy() + ": " + m.name(),

@@ -38,30 +38,41 @@ public final class UcmsScheme implements Scheme<UcmsConfig, UcmsEnv> {
               "each UD takes the cheaper predicted option, local or its co-selected ES",
               (c, e) -> new GreedyPolicy(e));
 
+  /** Headlines: what the lab plots per run, draws as bars in comparisons and prints. */
   private static final List<EpisodeMetric> METRICS =
       List.of(
           new EpisodeMetric(
-              "reward",
-              "reward_mean",
-              EpisodeMetric.EPISODE,
-              "episode return, mean over UDs (eq. 26)"),
+                  "reward",
+                  "reward_mean",
+                  EpisodeMetric.EPISODE,
+                  "episode return, mean over UDs (eq. 26)")
+              .asHeadline(),
           new EpisodeMetric(
-              "cost",
-              "cost_sum",
-              EpisodeMetric.STEPS,
-              "total system cost per slot, Σ_n C_n (eq. 15a)"),
-          new EpisodeMetric("mean_delay_s", "delay_sum", "tasks", "mean task delay τ_n, seconds"),
-          new EpisodeMetric("mean_energy_j", "energy_sum", "tasks", "mean UD energy e_n, joules"),
+                  "cost",
+                  "cost_sum",
+                  EpisodeMetric.STEPS,
+                  "total system cost per slot, Σ_n C_n (eq. 15a)")
+              .asHeadline(),
+          new EpisodeMetric("mean_delay_s", "delay_sum", "tasks", "mean task delay τ_n, seconds")
+              .asHeadline(),
+          new EpisodeMetric("mean_energy_j", "energy_sum", "tasks", "mean UD energy e_n, joules")
+              .asHeadline(),
           new EpisodeMetric(
-              "timeout_rate", "timeouts", "tasks", "share of tasks past their deadline"),
+                  "timeout_rate", "timeouts", "tasks", "share of tasks past their deadline")
+              .asHeadline(),
           new EpisodeMetric(
-              "server_participation", "approvals", "tasks", "share of tasks the ESs approved"),
+                  "server_participation", "approvals", "tasks", "share of tasks the ESs approved")
+              .asHeadline(),
           new EpisodeMetric(
               "offload_request_rate", "requests", "tasks", "share of tasks with x^u >= 0.5"),
           new EpisodeMetric(
               "approval_rate", "approvals", "requests", "share of offloading requests approved"),
           new EpisodeMetric(
-              "below_bmin_share", "below_bmin", "tasks", "share of UD-slots below b_min (Fig. 11)"),
+                  "below_bmin_share",
+                  "below_bmin",
+                  "tasks",
+                  "share of UD-slots below b_min (Fig. 11)")
+              .asHeadline(),
           new EpisodeMetric("mean_battery_j", "battery_sum", "tasks", "mean battery level, joules"),
           new EpisodeMetric(
               "unassigned_share", "unassigned", "tasks", "share of UD-slots without an ES"),

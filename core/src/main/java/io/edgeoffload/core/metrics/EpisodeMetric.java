@@ -11,8 +11,11 @@ import java.util.List;
  * @param denominator info key summed over the episode, or {@link #STEPS} for a per-step mean, or
  *     {@link #EPISODE} for an episode total
  * @param description one line for readers of result files and plots
+ * @param headline true for the metrics a reader looks at first: the lab plots them for every run,
+ *     draws their bar charts in comparisons and prints them after a run
  */
-public record EpisodeMetric(String name, String numerator, String denominator, String description) {
+public record EpisodeMetric(
+    String name, String numerator, String denominator, String description, boolean headline) {
   /** Denominator: the number of steps in the episode. */
   public static final String STEPS = "#steps";
 
@@ -23,6 +26,16 @@ public record EpisodeMetric(String name, String numerator, String denominator, S
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("metric name must not be blank");
     }
+  }
+
+  /** A metric that is not a headline. */
+  public EpisodeMetric(String name, String numerator, String denominator, String description) {
+    this(name, numerator, denominator, description, false);
+  }
+
+  /** This metric marked as a headline. */
+  public EpisodeMetric asHeadline() {
+    return new EpisodeMetric(name, numerator, denominator, description, true);
   }
 
   /** Checks that the metric's keys exist in {@code infoKeys}. */

@@ -1,0 +1,113 @@
+package io.edgeoffload.cli;
+
+import static io.edgeoffload.cli.CliHarness.exec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code uara solve}, {@code uara bench} and the UARA scheme through {@code run}. */
+class UaraCliTest {
+  @Test
+  void solvePrintsTheSummaryAndVerifyReportsANonNegativeGap() {
+    CliHarness.Outcome o =
+        exec("uara", "solve", "--devices", "7", "--servers", "2", "--seed", "4", "--verify");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out())
+        .contains("association: local")
+        .contains("iterations")
+        .contains("dual value")
+        .contains("primal objective")
+        .contains("time")
+        .contains("verify: exhaustive optimum");
+    Matcher m = Pattern.compile("optimality gap (-?[0-9.]+)%").matcher(o.out());
+    assertThat(m.find()).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(-1e-9);
+  }
+
+  @Test
+  void solveIsDeterministicPerSeedApartFromTheTime() {
+    String a = exec("uara", "solve", "--devices", "60", "--load", "comm", "--seed", "5").out();
+    String b = exec("uara", "solve", "--devices", "60", "--load", "comm", "--seed", "5").out();
+    assertThat(a.replaceAll("time [0-9.]+ ms", "")).isEqualTo(b.replaceAll("time [0-9.]+ ms", ""));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--devices, 0, --devices",
+    "--servers, -1, --servers",
+    "--alpha, -2, --alpha",
+    "--load, heavy, --load",
+    "--solver, best, solver",
+    "--preset, nope, preset",
+  })
+  void invalidFlagsExitTwoNamingTheFlag(String flag, String value, String named) {
+    CliHarness.Outcome o = exec("uara", "solve", flag, value);
+    assertThat(o.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(o.err()).contains(named).contains(value);
+  }
+
+  @Test
+  void verifyRefusesInstancesTooLargeToEnumerate() {
+    CliHarness.Outcome o = exec("uara", "solve", "--devices", "30", "--verify");
+    assertThat(o.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(o.err()).contains("too large");
+  }
+
+  @Test
+  void benchPrintsOneRowPerSize() {
+    CliHarness.Outcome o =
+        exec("uara", "bench", "--devices", "50,200", "--servers", "5", "--repeats", "1");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).containsPattern("(?m)^\\s+50\\s").containsPattern("(?m)^\\s+200\\s");
+  }
+
+  @Test
+  void runWithTheUaraSchemePrintsItsHeadlines(@TempDir Path tmp) {
+    Path out = tmp.resolve("p");
+    CliHarness.Outcome o =
+        exec(
+            "run",
+            "--scheme",
+            "uara",
+            "--policy",
+            "pricing",
+            "--episodes",
+            "2",
+            "--seed",
+            "1",
+            "--set",
+            "env.numDevices=20",
+            "--out",
+            out.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out())
+        .contains("mean_latency_s")
+        .contains("offload_share")
+        .doesNotContain("timeout_rate");
+    assertThat(Files.exists(out.resolve("plots").resolve("mean_latency_s.png"))).isTrue();
+    assertThat(exec("list").out()).contains("uara").contains("max-sinr");
+  }
+
+  @Test
+  void reproduceQuickWritesTheRecipeAndRefusesToOverwrite(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("fig8");
+    CliHarness.Outcome o = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(Files.exists(out.resolve("data.csv"))).isTrue();
+    assertThat(Files.exists(out.resolve("plots").resolve("fig8a.png"))).isTrue();
+    CliHarness.Outcome again = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
+    assertThat(again.code()).isEqualTo(Main.EXIT_USAGE);
+    CliHarness.Outcome unknown =
+        exec("reproduce", "uara-fig9", "--quick", "--out", tmp.resolve("x").toString());
+    assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(unknown.err()).contains("uara-fig4");
+    assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+  }
+}

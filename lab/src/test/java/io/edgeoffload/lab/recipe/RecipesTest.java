@@ -1,0 +1,56 @@
+package io.edgeoffload.lab.recipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.edgeoffload.core.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every recipe runs its quick budget and writes CSV, Markdown and PNG/SVG figures. */
+class RecipesTest {
+  static List<String> ids() {
+    return Recipes.registry().ids();
+  }
+
+  @ParameterizedTest
+  @MethodSource("ids")
+  void quickBudgetWritesDataTablesAndFigures(String id, @TempDir Path tmp) throws IOException {
+    Recipes.get(id).run(Recipe.Budget.quick(), tmp);
+    String csv = Files.readString(tmp.resolve("data.csv"));
+    String md = Files.readString(tmp.resolve("summary.md"));
+    assertThat(csv.lines().count()).isGreaterThan(5);
+    assertThat(csv).doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(md).startsWith("# UARA").contains("| ").contains("quick");
+    try (Stream<Path> s = Files.list(tmp.resolve("plots"))) {
+      List<String> names = s.map(p -> p.getFileName().toString()).toList();
+      assertThat(names).anyMatch(n -> n.endsWith(".png")).anyMatch(n -> n.endsWith(".svg"));
+    }
+    // Every number in the CSV is from at least five seeds.
+    String header = csv.lines().findFirst().orElseThrow();
+    int nColumn = List.of(header.split(",")).indexOf("n");
+    csv.lines()
+        .skip(1)
+        .forEach(line -> assertThat(Integer.parseInt(line.split(",", -1)[nColumn])).isEqualTo(5));
+  }
+
+  @Test
+  void unknownRecipeListsTheValidIds() {
+    assertThatThrownBy(() -> Recipes.get("uara-fig9"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("uara-fig4");
+  }
+
+  @Test
+  void budgetsHaveAtLeastFiveSeeds() {
+    assertThat(Recipe.Budget.quick().seeds()).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(Recipe.Budget.full().seeds()).hasSizeGreaterThanOrEqualTo(5);
+  }
+}
