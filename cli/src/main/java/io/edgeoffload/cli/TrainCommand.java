@@ -205,11 +205,15 @@ final class TrainCommand implements Callable<Integer> {
               EvalCommand.evalSeed(seed)),
           resolved.config(),
           eval);
-      for (String m : List.of("reward", "cost", "timeout_rate", "server_participation")) {
-        if (RunOutput.names(eval).contains(m)) {
-          Stats.Summary s = Stats.summarize(eval.column(m));
+      for (var m : eval.metrics()) {
+        if (m.headline()) {
+          Stats.Summary s = Stats.summarize(eval.column(m.name()));
           w.printf(
-              Locale.ROOT, "  eval %-18s %12.5g ± %.2g (95%% CI)%n", m, s.mean(), s.halfWidth());
+              Locale.ROOT,
+              "  eval %-18s %12.5g ± %.2g (95%% CI)%n",
+              m.name(),
+              s.mean(),
+              s.halfWidth());
         }
       }
     }
