@@ -158,9 +158,7 @@ public final class NetworkFile {
           "saved network " + spec.describe() + " does not match " + target.spec().describe());
     }
     float[] p = target.params();
-    for (int i = 0; i < p.length; i++) {
-      p[i] = in.readFloat();
-    }
+    Bulk.readFloats(in, p, 0, p.length);
   }
 
   /** Writes a network's architecture and parameters (the "mlp" payload, version 1). */
@@ -176,9 +174,7 @@ public final class NetworkFile {
     out.writeDouble(spec.finalLayerScale());
     float[] p = net.params();
     out.writeInt(p.length);
-    for (float f : p) {
-      out.writeFloat(f);
-    }
+    Bulk.writeFloats(out, p, 0, p.length);
   }
 
   /** Reads what {@link #writeMlp} wrote into a new network using {@code ops}. */
@@ -186,9 +182,7 @@ public final class NetworkFile {
     MlpSpec spec = readSpec(in);
     Mlp net = new Mlp(spec, 0L, ops);
     float[] p = net.params();
-    for (int i = 0; i < p.length; i++) {
-      p[i] = in.readFloat();
-    }
+    Bulk.readFloats(in, p, 0, p.length);
     return net;
   }
 

@@ -100,12 +100,8 @@ public final class Adam {
     out.writeInt(m.length);
     out.writeLong(t);
     out.writeDouble(learningRate);
-    for (int i = 0; i < m.length; i++) {
-      out.writeFloat(m[i]);
-    }
-    for (int i = 0; i < v.length; i++) {
-      out.writeFloat(v[i]);
-    }
+    io.edgeoffload.nn.io.Bulk.writeFloats(out, m, 0, m.length);
+    io.edgeoffload.nn.io.Bulk.writeFloats(out, v, 0, v.length);
   }
 
   /** Reads what {@link #writeState} wrote; the parameter count must match. */
@@ -116,11 +112,7 @@ public final class Adam {
     }
     t = in.readLong();
     learningRate = in.readDouble();
-    for (int i = 0; i < n; i++) {
-      m[i] = in.readFloat();
-    }
-    for (int i = 0; i < n; i++) {
-      v[i] = in.readFloat();
-    }
+    io.edgeoffload.nn.io.Bulk.readFloats(in, m, 0, n);
+    io.edgeoffload.nn.io.Bulk.readFloats(in, v, 0, n);
   }
 }

@@ -237,9 +237,7 @@ public final class PrioritizedReplay {
     out.writeInt(cursor);
     out.writeDouble(maxPriority);
     out.writeLong(step);
-    for (int i = 0; i < size; i++) {
-      out.writeDouble(raw[i]);
-    }
+    io.edgeoffload.nn.io.Bulk.writeDoubles(out, raw, 0, size);
   }
 
   /**
@@ -260,9 +258,7 @@ public final class PrioritizedReplay {
       throw new java.io.IOException("prioritised replay state: size " + sz + ", cursor " + cur);
     }
     double[] p = new double[sz];
-    for (int i = 0; i < sz; i++) {
-      p[i] = in.readDouble();
-    }
+    io.edgeoffload.nn.io.Bulk.readDoubles(in, p, 0, sz);
     clear();
     for (int i = 0; i < sz; i++) {
       setPriority(i, p[i]);

@@ -261,10 +261,7 @@ public final class ReplayBuffer {
     out.writeInt(cursor);
     out.writeLong(added);
     for (int f = 0; f < data.length; f++) {
-      int n = size * widths[f];
-      for (int i = 0; i < n; i++) {
-        out.writeDouble(data[f][i]);
-      }
+      io.edgeoffload.nn.io.Bulk.writeDoubles(out, data[f], 0, size * widths[f]);
     }
   }
 
@@ -308,10 +305,7 @@ public final class ReplayBuffer {
       throw new java.io.IOException("replay state: size " + sz + ", cursor " + cur + " invalid");
     }
     for (int f = 0; f < nf; f++) {
-      int n = sz * widths[f];
-      for (int i = 0; i < n; i++) {
-        data[f][i] = in.readDouble();
-      }
+      io.edgeoffload.nn.io.Bulk.readDoubles(in, data[f], 0, sz * widths[f]);
     }
     size = sz;
     cursor = cur;

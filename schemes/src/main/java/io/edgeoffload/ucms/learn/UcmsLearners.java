@@ -37,7 +37,7 @@ public final class UcmsLearners {
    * (actor) and 1e-3 (critic), batch 64, buffer 10⁵, γ = 0.99, Adam. The paper leaves τ, the noise,
    * the warm-up, the update schedule and υ_r open; our choices are documented in
    * docs/schemes/ucms.md. Algorithm 2 trains after every episode; one round of {@code
-   * gradientSteps} steps every {@code slotsPerEpisode} environment steps does the same.
+   * gradientSteps} steps (1) every {@code slotsPerEpisode} environment steps does the same.
    */
   public static MaddpgConfig paperDefaults(UcmsEnvConfig env) {
     int slots = env.slotsPerEpisode();
@@ -52,7 +52,7 @@ public final class UcmsLearners {
         100_000,
         20 * slots,
         slots,
-        4,
+        1,
         0.2,
         0.9998,
         0.02,
