@@ -2,7 +2,6 @@ package io.edgeoffload.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeoffload.core.Learner;
 import io.edgeoffload.core.ParallelEnv;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.config.ConfigException;
@@ -15,9 +14,8 @@ import io.edgeoffload.lab.Runner;
 import io.edgeoffload.lab.Schemes;
 import io.edgeoffload.lab.Stats;
 import io.edgeoffload.lab.Trainer;
-import java.io.IOException;
+import io.edgeoffload.lab.recipe.Trained;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,19 +69,7 @@ final class EvalCommand implements Callable<Integer> {
   /** A policy factory that builds {@code algo}'s learner and loads {@code checkpoint} into it. */
   static <C, E extends ParallelEnv> Scheme.PolicyFactory<C, E> trained(
       Scheme<C, E> scheme, String algo, long seed, Path checkpoint) {
-    return (config, env) -> {
-      Learner l =
-          scheme
-              .learners()
-              .get(algo)
-              .create(config, env, new RandomStreams(seed).seedOf("learner-init"));
-      try {
-        l.load(checkpoint);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot load " + checkpoint, e);
-      }
-      return l;
-    };
+    return Trained.factory(scheme, algo, seed, checkpoint);
   }
 
   @Override

@@ -297,4 +297,16 @@ public final class ConfigLoader {
   public static ObjectNode toTree(Object value) {
     return YAML.valueToTree(value);
   }
+
+  /**
+   * A copy of the configuration record {@code value} with {@code key=value} assignments applied
+   * (the syntax of {@code --set}), bound and validated like a configuration file.
+   */
+  public static <C> C with(C value, Class<C> type, String... assignments) {
+    ObjectNode tree = toTree(value);
+    for (String a : assignments) {
+      set(tree, a);
+    }
+    return bind(tree, type);
+  }
 }

@@ -1,6 +1,5 @@
 package io.edgeoffload.rl.maddpg;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeoffload.core.config.Check;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
@@ -163,11 +162,7 @@ public record MaddpgConfig(
    * a config file: {@code cfg.with("tau=0.05", "replay=td")}.
    */
   public MaddpgConfig with(String... assignments) {
-    ObjectNode tree = ConfigLoader.toTree(this);
-    for (String a : assignments) {
-      ConfigLoader.set(tree, a);
-    }
-    return ConfigLoader.bind(tree, MaddpgConfig.class);
+    return ConfigLoader.with(this, MaddpgConfig.class, assignments);
   }
 
   /** Records compare arrays by reference; configs compare their hidden widths by value. */

@@ -1,6 +1,5 @@
 package io.edgeoffload.rl.ppo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeoffload.core.config.Check;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
@@ -121,11 +120,7 @@ public record PpoConfig(
 
   /** A copy with {@code key=value} assignments applied, validated like a config file. */
   public PpoConfig with(String... assignments) {
-    ObjectNode tree = ConfigLoader.toTree(this);
-    for (String a : assignments) {
-      ConfigLoader.set(tree, a);
-    }
-    return ConfigLoader.bind(tree, PpoConfig.class);
+    return ConfigLoader.with(this, PpoConfig.class, assignments);
   }
 
   /** Records compare arrays by reference; configs compare their hidden widths by value. */
