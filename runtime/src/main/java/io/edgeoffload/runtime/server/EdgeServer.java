@@ -39,11 +39,12 @@ import java.util.function.Consumer;
  * <p>An Infer call is handled in three steps. (1) Decode and validate on the gRPC thread: the bytes
  * must decode ({@link WireFormat}), the model must be the server's, the point one it has a tail
  * for, and the tensors exactly the tail's inputs (names, order, float32, shapes, byte counts);
- * otherwise {@code INVALID_ARGUMENT} and nothing runs. A message larger than the limit never
- * reaches the handler: gRPC answers {@code RESOURCE_EXHAUSTED}. (2) Admission: at most {@code
- * maxSessions} requests are admitted (queued or running); beyond, {@code RESOURCE_EXHAUSTED} at
- * once. (3) A worker of the fixed pool runs the tail, unless the caller has gone (deadline passed,
- * cancelled), and replies with the output, the wait and compute times and the current load.
+ * otherwise {@code INVALID_ARGUMENT} and nothing runs. A message larger than the limit is refused
+ * with {@code RESOURCE_EXHAUSTED} (one larger than twice the limit is cut off by gRPC's transport
+ * before it is buffered). (2) Admission: at most {@code maxSessions} requests are admitted (queued
+ * or running); beyond, {@code RESOURCE_EXHAUSTED} at once. (3) A worker of the fixed pool runs the
+ * tail, unless the caller has gone (deadline passed, cancelled), and replies with the output, the
+ * wait and compute times and the current load.
  */
 public final class EdgeServer implements AutoCloseable {
 
@@ -124,7 +125,10 @@ public final class EdgeServer implements AutoCloseable {
             .build();
     this.server =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
-            .maxInboundMessageSize(maxMessageBytes)
+            // The transport's own limit is twice the application's: a message a little too large
+            // reaches the handler and gets a clear RESOURCE_EXHAUSTED; a much larger one is cut off
+            // by gRPC before it is buffered (the client then sees CANCELLED or RESOURCE_EXHAUSTED).
+            .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, 2L * maxMessageBytes))
             .addService(service)
             .build();
   }
@@ -210,6 +214,19 @@ public final class EdgeServer implements AutoCloseable {
 
   private void infer(byte[] bytes, StreamObserver<byte[]> obs) {
     received.incrementAndGet();
+    if (bytes.length > maxMessageBytes) {
+      rejected.incrementAndGet();
+      obs.onError(
+          Status.RESOURCE_EXHAUSTED
+              .withDescription(
+                  "message of "
+                      + bytes.length
+                      + " bytes exceeds the limit of "
+                      + maxMessageBytes
+                      + " bytes (--max-message)")
+              .asRuntimeException());
+      return;
+    }
     InferRequest req;
     try {
       req = WireFormat.decodeRequest(bytes);

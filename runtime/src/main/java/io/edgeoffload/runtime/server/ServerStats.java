@@ -4,7 +4,8 @@ package io.edgeoffload.runtime.server;
  * Counters of an edge server since it started.
  *
  * @param received Infer calls received
- * @param rejected malformed or invalid requests ({@code INVALID_ARGUMENT})
+ * @param rejected malformed or invalid requests ({@code INVALID_ARGUMENT}) and oversized ones
+ *     ({@code RESOURCE_EXHAUSTED} naming the size limit)
  * @param shed requests refused because {@code maxSessions} were admitted ({@code
  *     RESOURCE_EXHAUSTED})
  * @param completed requests answered with a result
