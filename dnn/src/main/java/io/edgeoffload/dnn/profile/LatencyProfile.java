@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -189,8 +188,9 @@ public record LatencyProfile(
     return sb.toString();
   }
 
+  // Java's shortest representation that parses back to the same double: the file round-trips.
   private static String format(double v) {
-    return String.format(Locale.ROOT, "%.9e", v);
+    return Double.toString(v);
   }
 
   /**
