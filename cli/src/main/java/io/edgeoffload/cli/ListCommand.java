@@ -35,6 +35,8 @@ final class ListCommand implements Callable<Integer> {
         entries(w, SelectionPolicies.registry());
       }
     }
+    w.println("split policies (device --policy; also point:S):");
+    entries(w, io.edgeoffload.runtime.policy.SplitPolicies.registry());
     w.flush();
     return 0;
   }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       PartitionCommand.class,
       ExportOnnxCommand.class,
+      EdgeServerCommand.class,
+      DeviceCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
