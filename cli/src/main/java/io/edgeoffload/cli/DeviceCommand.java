@@ -116,6 +116,22 @@ final class DeviceCommand implements Callable<Integer> {
       description = "Stop the run after this long; unfinished requests count as lost.")
   double timeLimit;
 
+  @Option(
+      names = "--retry",
+      defaultValue = "1",
+      paramLabel = "SECONDS",
+      description = "After the server was unreachable, wait this long before trying it again.")
+  double retry;
+
+  @Option(
+      names = "--device-slowdown",
+      defaultValue = "1",
+      paramLabel = "F",
+      description =
+          "Emulate a device F times slower than this machine: sleep (F-1) x each local run."
+              + " Default: 1.")
+  double slowdown;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Per-request CSV.")
   Path out;
 
@@ -138,7 +154,16 @@ final class DeviceCommand implements Callable<Integer> {
     String[] hp = DeviceConfig.parseServer(server);
     DeviceConfig c =
         new DeviceConfig(
-            id, hp[0], Integer.parseInt(hp[1]), requests, rate, deadline, 1.0, inputSeed, verify);
+            id,
+            hp[0],
+            Integer.parseInt(hp[1]),
+            requests,
+            rate,
+            deadline,
+            retry,
+            inputSeed,
+            verify,
+            slowdown);
     SplitPolicies.create(policy); // fail on a bad id before loading anything
     List<Integer> cand =
         CandidatePoints.parse("--points", points, PartitionSearch.search(ModelZoo.build(model)));

@@ -117,6 +117,19 @@ class RuntimeCliTest {
             "best");
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("latency-optimal");
+    o =
+        exec(
+            "device",
+            "--server",
+            "127.0.0.1:1",
+            "--model",
+            "mobilenetv2",
+            "--requests",
+            "1",
+            "--device-slowdown",
+            "0.5");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("--device-slowdown");
     o = exec("edge-server", "--port", "0", "--model", "mobilenetv2", "--max-sessions", "0");
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("--max-sessions");

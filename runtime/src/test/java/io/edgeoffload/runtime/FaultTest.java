@@ -59,7 +59,8 @@ class FaultTest {
   }
 
   static DeviceConfig config(int port, int requests, double deadlineSeconds) {
-    return new DeviceConfig("d0", "127.0.0.1", port, requests, 0, deadlineSeconds, 0.2, 500, true);
+    return new DeviceConfig(
+        "d0", "127.0.0.1", port, requests, 0, deadlineSeconds, 0.2, 500, true, 1);
   }
 
   static EdgeServer server(int maxSessions, int workers) {

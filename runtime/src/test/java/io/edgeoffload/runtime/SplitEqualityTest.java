@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SplitEqualityTest {
 
   static DeviceConfig device(int port, int requests) {
-    return new DeviceConfig("d0", "127.0.0.1", port, requests, 0, 30, 0.2, 100, true);
+    return new DeviceConfig("d0", "127.0.0.1", port, requests, 0, 30, 0.2, 100, true, 1);
   }
 
   private static void check(String modelId, List<Integer> points) throws Exception {

@@ -77,12 +77,14 @@ public final class DeviceAgent implements AutoCloseable {
       if (profile != null) {
         deviceSeconds.put(
             s,
-            s == model.localPoint()
-                ? profile.totalSeconds()
-                : profile.deviceSeconds(model.points().get(s)));
+            config.deviceSlowdown()
+                * (s == model.localPoint()
+                    ? profile.totalSeconds()
+                    : profile.deviceSeconds(model.points().get(s))));
       } else {
         long t0 = System.nanoTime();
         model.runHead(s, warm);
+        emulateSlowDevice(t0);
         deviceSeconds.put(s, (System.nanoTime() - t0) * 1e-9);
       }
     }
@@ -186,6 +188,7 @@ public final class DeviceAgent implements AutoCloseable {
     long sent = 0;
     String detail = "";
     List<Tensor> crossing = model.runHead(s, input);
+    emulateSlowDevice(t0);
     long tHead = System.nanoTime();
     local = (tHead - t0) * 1e-9;
     if (s == model.localPoint()) {
@@ -239,6 +242,7 @@ public final class DeviceAgent implements AutoCloseable {
         transfer = 0;
         long tTail = System.nanoTime();
         result = model.runTail(s, crossing);
+        emulateSlowDevice(tTail);
         local += (System.nanoTime() - tTail) * 1e-9;
       }
     }
@@ -261,6 +265,19 @@ public final class DeviceAgent implements AutoCloseable {
         sent,
         err,
         detail);
+  }
+
+  /** Sleeps (F − 1) times the time since {@code startNanos}: a device F times slower. */
+  private void emulateSlowDevice(long startNanos) {
+    double f = config.deviceSlowdown();
+    if (f > 1) {
+      long extra = (long) ((f - 1) * (System.nanoTime() - startNanos));
+      try {
+        TimeUnit.NANOSECONDS.sleep(extra);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private Outcome classify(Status status) {

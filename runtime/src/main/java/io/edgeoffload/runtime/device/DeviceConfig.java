@@ -14,6 +14,9 @@ import io.edgeoffload.core.config.ConfigException;
  * @param retrySeconds after the server was unreachable, how long before contacting it again
  * @param inputSeed seed of the inputs (request i uses inputSeed + i)
  * @param verify whether to run the full model locally as well and record the error
+ * @param deviceSlowdown emulate a device this many times slower than this machine, at least 1:
+ *     after each head or tail run taking t, the agent sleeps (F − 1)·t (the testbed's stand-in for
+ *     a Raspberry Pi, without burning the shared cores)
  */
 public record DeviceConfig(
     String deviceId,
@@ -24,7 +27,8 @@ public record DeviceConfig(
     double deadlineSeconds,
     double retrySeconds,
     long inputSeed,
-    boolean verify) {
+    boolean verify,
+    double deviceSlowdown) {
 
   /** Most requests per device. */
   public static final int MAX_REQUESTS = 1_000_000;
@@ -43,6 +47,9 @@ public record DeviceConfig(
     }
     if (!(retrySeconds >= 0) || retrySeconds > 3600) {
       throw new ConfigException("--retry", retrySeconds + " s", "must be in [0, 3600] s");
+    }
+    if (!(deviceSlowdown >= 1) || deviceSlowdown > 1000) {
+      throw new ConfigException("--device-slowdown", deviceSlowdown, "must be in [1, 1000]");
     }
     if (port < 1 || port > 65535) {
       throw new ConfigException("--server", host + ":" + port, "port must be in [1, 65535]");
@@ -69,6 +76,15 @@ public record DeviceConfig(
   /** This configuration under another name and input seed (for several devices). */
   public DeviceConfig forDevice(String id, long seed) {
     return new DeviceConfig(
-        id, host, port, requests, ratePerSecond, deadlineSeconds, retrySeconds, seed, verify);
+        id,
+        host,
+        port,
+        requests,
+        ratePerSecond,
+        deadlineSeconds,
+        retrySeconds,
+        seed,
+        verify,
+        deviceSlowdown);
   }
 }
