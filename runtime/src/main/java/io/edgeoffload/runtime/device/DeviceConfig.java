@@ -15,8 +15,8 @@ import io.edgeoffload.core.config.ConfigException;
  * @param inputSeed seed of the inputs (request i uses inputSeed + i)
  * @param verify whether to run the full model locally as well and record the error
  * @param deviceSlowdown emulate a device this many times slower than this machine, at least 1:
- *     after each head or tail run taking t, the agent sleeps (F − 1)·t (the testbed's stand-in for
- *     a Raspberry Pi, without burning the shared cores)
+ *     after each head or tail run the agent sleeps (F − 1)·t, t the fastest run of that head or
+ *     tail so far (the testbed's stand-in for a Raspberry Pi, without burning the shared cores)
  */
 public record DeviceConfig(
     String deviceId,
