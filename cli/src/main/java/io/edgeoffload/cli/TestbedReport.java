@@ -133,7 +133,7 @@ public final class TestbedReport {
     AtomicFiles.write(dir.resolve("table.md"), md.toString());
     AtomicFiles.write(dir.resolve("table.csv"), csv.toString());
     if (!rows.isEmpty()) {
-      figure(dir, labels, localMs, splitMs, model, rateMbit);
+      figure(dir, labels, localMs, splitMs, model, rateMbit, slowdown);
     }
     System.out.print(md);
   }
@@ -183,7 +183,8 @@ public final class TestbedReport {
       List<Double> local,
       List<Double> split,
       String model,
-      double rateMbit)
+      double rateMbit,
+      double slowdown)
       throws IOException {
     CategoryChart chart =
         new CategoryChartBuilder()
@@ -192,9 +193,10 @@ public final class TestbedReport {
             .title(
                 String.format(
                     Locale.ROOT,
-                    "%s on the emulated testbed (%.1f Mbit/s shared link), 100 requests per device",
+                    "%s, %.0f Mbit/s shared link, devices %.0f× slower",
                     model,
-                    rateMbit))
+                    rateMbit,
+                    slowdown))
             .xAxisTitle("devices")
             .yAxisTitle("mean end-to-end latency (ms)")
             .build();
@@ -203,6 +205,8 @@ public final class TestbedReport {
     chart.getStyler().setChartTitleBoxVisible(false);
     chart.getStyler().setPlotBorderVisible(false);
     chart.getStyler().setAntiAlias(true);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     chart.getStyler().setSeriesColors(new Color[] {new Color(0x888888), new Color(0x1f77b4)});
     chart.addSeries("local only", labels, local);
     chart.addSeries("split (latency-optimal)", labels, split);

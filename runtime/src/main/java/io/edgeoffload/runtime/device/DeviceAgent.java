@@ -27,15 +27,19 @@ import java.util.concurrent.TimeUnit;
  * One device. Not thread-safe: one agent runs its requests in sequence on the calling thread;
  * several agents may share one {@link SplitModel} (ONNX Runtime sessions are thread-safe).
  *
- * <p>Estimates kept between requests: the device compute of each candidate (from a per-operator
- * {@link LatencyProfile} when given, else a timed warm-up run of each head; then a moving average
- * of what was measured), the uplink rate and base round trip (from probes at start, then from each
- * offloaded request), and the server's last load report.
+ * <p>Estimates kept between requests: the device compute of each candidate (a baseline from a
+ * per-operator {@link LatencyProfile} when given, else the fastest of timed warm-up runs of each
+ * head; times one device speed factor, a moving average of measured / baseline over every head
+ * run), the uplink rate and base round trip (from probes at start, then from each offloaded
+ * request), and the server's last load report.
  */
 public final class DeviceAgent implements AutoCloseable {
 
   /** Weight of a new measurement in the moving averages. */
   public static final double EWMA = 0.3;
+
+  /** Heads faster than this (seconds) do not update the device's speed factor. */
+  public static final double MIN_BASELINE_SECONDS = 1e-3;
 
   /** Timed warm-up runs of each head; the fastest is the device's first estimate. */
   public static final int WARMUP_RUNS = 3;
@@ -50,7 +54,9 @@ public final class DeviceAgent implements AutoCloseable {
   private final SplitModel model;
   private final SplitPolicy policy;
   private final ManagedChannel channel;
+  private final Map<Integer, Double> baselineSeconds = new TreeMap<>();
   private final Map<Integer, Double> deviceSeconds = new TreeMap<>();
+  private double speed = 1;
   private final Map<Integer, Long> bytes = new TreeMap<>();
   private final Map<String, Long> fastestNanos = new java.util.HashMap<>();
   private double bandwidthBps = 1e6;
@@ -79,7 +85,7 @@ public final class DeviceAgent implements AutoCloseable {
     for (int s : model.candidates()) {
       bytes.put(s, model.bytesSent(s));
       if (profile != null) {
-        deviceSeconds.put(
+        baselineSeconds.put(
             s,
             config.deviceSlowdown()
                 * (s == model.localPoint()
@@ -97,9 +103,10 @@ public final class DeviceAgent implements AutoCloseable {
           fastest = Math.min(fastest, System.nanoTime() - t0);
         }
         fastestNanos.put("head" + s, fastest);
-        deviceSeconds.put(s, config.deviceSlowdown() * fastest * 1e-9);
+        baselineSeconds.put(s, config.deviceSlowdown() * fastest * 1e-9);
       }
     }
+    deviceSeconds.putAll(baselineSeconds);
     contactServer();
   }
 
@@ -203,15 +210,14 @@ public final class DeviceAgent implements AutoCloseable {
     List<Tensor> crossing = model.runHead(s, input);
     emulateSlowDevice("head" + s, tStart);
     long tHead = System.nanoTime();
-    local = (tHead - t0) * 1e-9;
+    local = (tHead - tStart) * 1e-9;
+    learnDevice(s, local);
     if (s == model.localPoint()) {
       result = crossing.get(0);
       outcome = Outcome.LOCAL;
-      learnDevice(s, local);
     } else {
-      learnDevice(s, local);
       sent = model.bytesSent(s);
-      double remaining = config.deadlineSeconds() - local;
+      double remaining = config.deadlineSeconds() - (tHead - t0) * 1e-9;
       InferReply reply = null;
       Status failure;
       try {
@@ -332,8 +338,22 @@ public final class DeviceAgent implements AutoCloseable {
     }
   }
 
+  /**
+   * One speed factor for the whole device: every head run updates the moving average of measured /
+   * baseline, and every point's estimate is its baseline times that factor. A point the policy has
+   * stopped choosing (local-only, say) is thus re-estimated from the heads it does run; a per-point
+   * average would keep a bad first estimate for ever. Heads shorter than {@value
+   * #MIN_BASELINE_SECONDS} s (s = 1 only forwards the input) carry no information about speed.
+   */
   private void learnDevice(int s, double seconds) {
-    deviceSeconds.merge(s, seconds, (old, now) -> (1 - EWMA) * old + EWMA * now);
+    double base = baselineSeconds.getOrDefault(s, 0.0);
+    if (base < MIN_BASELINE_SECONDS) {
+      return;
+    }
+    speed = (1 - EWMA) * speed + EWMA * (seconds / base);
+    for (Map.Entry<Integer, Double> e : baselineSeconds.entrySet()) {
+      deviceSeconds.put(e.getKey(), e.getValue() * speed);
+    }
   }
 
   private void learnLink(long sentBytes, double transferSeconds) {

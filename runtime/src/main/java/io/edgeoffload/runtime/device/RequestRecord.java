@@ -10,7 +10,8 @@ package io.edgeoffload.runtime.device;
  * @param outcome how it completed
  * @param predictedSeconds the policy's prediction (NaN when none)
  * @param totalSeconds from the decision to the result
- * @param localComputeSeconds head, plus the tail when the device ran it
+ * @param localComputeSeconds head, plus the tail when the device ran it (the policy's decision and
+ *     any contact with the server before the request are in the total only)
  * @param transferSeconds round trip minus the server's wait and compute (0 when not offloaded)
  * @param serverWaitSeconds server queue wait (0 when not offloaded)
  * @param serverComputeSeconds server tail compute (0 when not offloaded)
