@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
  * several agents may share one {@link SplitModel} (ONNX Runtime sessions are thread-safe).
  *
  * <p>Estimates kept between requests: the device compute of each candidate (a baseline from a
- * per-operator {@link LatencyProfile} when given, else the fastest of timed warm-up runs of each
- * head; times one device speed factor, a moving average of measured / baseline over every head
- * run), the uplink rate and base round trip (from probes at start, then from each offloaded
- * request), and the server's last load report.
+ * per-operator {@link LatencyProfile} when given, else the fastest of {@value #WARMUP_ROUNDS}
+ * interleaved warm-up runs of each head; times one device speed factor, a moving average of
+ * measured / baseline over every head run), the uplink rate and base round trip (from probes at
+ * start, then from each offloaded request), and the server's last load report.
  */
 public final class DeviceAgent implements AutoCloseable {
 
@@ -41,8 +41,8 @@ public final class DeviceAgent implements AutoCloseable {
   /** Heads faster than this (seconds) do not update the device's speed factor. */
   public static final double MIN_BASELINE_SECONDS = 1e-3;
 
-  /** Timed warm-up runs of each head; the fastest is the device's first estimate. */
-  public static final int WARMUP_RUNS = 3;
+  /** Timed warm-up rounds over the heads; the fastest run of each is its baseline. */
+  public static final int WARMUP_ROUNDS = 10;
 
   /** Bytes of the larger bandwidth probe. */
   public static final int PROBE_BYTES = 64 * 1024;
@@ -91,19 +91,27 @@ public final class DeviceAgent implements AutoCloseable {
                 * (s == model.localPoint()
                     ? profile.totalSeconds()
                     : profile.deviceSeconds(model.points().get(s))));
-      } else {
-        // The first run of a session allocates: not timed. Then the fastest of WARMUP_RUNS, times
-        // the emulated slowdown (what emulateSlowDevice makes a run take): one slow run on a busy
-        // host must not leave an estimate that the policy never revisits.
+      }
+    }
+    if (profile == null) {
+      // The first run of a session allocates: not timed. Then WARMUP_ROUNDS rounds over all heads,
+      // interleaved so that a burst of contention on a shared host slows one round of every point
+      // rather than every run of one point; the fastest run of each head, times the emulated
+      // slowdown (what emulateSlowDevice makes a run take), is its baseline.
+      Map<Integer, Long> fastest = new TreeMap<>();
+      for (int s : model.candidates()) {
         model.runHead(s, warm);
-        long fastest = Long.MAX_VALUE;
-        for (int r = 0; r < WARMUP_RUNS; r++) {
+      }
+      for (int r = 0; r < WARMUP_ROUNDS; r++) {
+        for (int s : model.candidates()) {
           long t0 = System.nanoTime();
           model.runHead(s, warm);
-          fastest = Math.min(fastest, System.nanoTime() - t0);
+          fastest.merge(s, System.nanoTime() - t0, Math::min);
         }
-        fastestNanos.put("head" + s, fastest);
-        baselineSeconds.put(s, config.deviceSlowdown() * fastest * 1e-9);
+      }
+      for (Map.Entry<Integer, Long> e : fastest.entrySet()) {
+        fastestNanos.put("head" + e.getKey(), e.getValue());
+        baselineSeconds.put(e.getKey(), config.deviceSlowdown() * e.getValue() * 1e-9);
       }
     }
     deviceSeconds.putAll(baselineSeconds);
