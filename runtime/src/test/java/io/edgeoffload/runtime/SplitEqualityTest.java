@@ -14,7 +14,9 @@ import io.edgeoffload.runtime.policy.SplitPolicies;
 import io.edgeoffload.runtime.server.EdgeServer;
 import io.edgeoffload.runtime.server.EdgeServerConfig;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Device head, gRPC, server tail: the result equals the full model's output on the same input (run
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * split code paths are model-independent (dnn's OnnxExportTest covers head + tail slicing of the
  * two models used here).
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SplitEqualityTest {
 
   static DeviceConfig device(int port, int requests) {
