@@ -320,7 +320,7 @@ public final class DeviceAgent implements AutoCloseable {
         downSinceNanos = System.nanoTime();
         return Outcome.FALLBACK_UNREACHABLE;
       }
-      case DEADLINE_EXCEEDED, CANCELLED -> {
+      case DEADLINE_EXCEEDED -> {
         return Outcome.FALLBACK_DEADLINE;
       }
       case RESOURCE_EXHAUSTED -> {

@@ -16,7 +16,10 @@ public enum Outcome {
   FALLBACK_SHED,
   /** The server rejected the request ({@code INVALID_ARGUMENT}): tail run locally. */
   FALLBACK_REJECTED,
-  /** Any other failure (a bad reply, {@code INTERNAL}): tail run locally. */
+  /**
+   * Any other failure (a bad reply, {@code INTERNAL}, {@code CANCELLED} by the server's side): tail
+   * run locally.
+   */
   FALLBACK_ERROR;
 
   /** Whether the device completed the request itself after trying the server. */
