@@ -96,6 +96,16 @@ class RuntimeCliTest {
   }
 
   @Test
+  void listShowsTheSplitPolicies() {
+    CliHarness.Outcome o = exec("list");
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("split policies")
+        .contains("latency-optimal")
+        .contains("local-only");
+  }
+
+  @Test
   void badOptionsExit2AndNameTheOption() {
     CliHarness.Outcome o =
         exec("device", "--server", "nowhere", "--model", "mobilenetv2", "--requests", "1");
