@@ -42,6 +42,8 @@ final class ListCommand implements Callable<Integer> {
     }
     w.println("recipes (edgeoffload reproduce ID):");
     entries(w, Recipes.registry());
+    w.println("split policies (device --policy; also point:S):");
+    entries(w, io.edgeoffload.runtime.policy.SplitPolicies.registry());
     w.flush();
     return 0;
   }

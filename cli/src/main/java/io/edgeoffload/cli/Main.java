@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
       ExportOnnxCommand.class,
       UaraCommand.class,
       ReproduceCommand.class,
+      EdgeServerCommand.class,
+      DeviceCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
