@@ -1,5 +1,6 @@
 package io.edgeoffload.lab;
 
+import io.edgeoffload.collab.CollabScheme;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.registry.Registry;
 import io.edgeoffload.ucms.UcmsScheme;
@@ -8,7 +9,8 @@ import io.edgeoffload.ucms.UcmsScheme;
 public final class Schemes {
   private static final Registry<Scheme<?, ?>> REGISTRY =
       new Registry<Scheme<?, ?>>("scheme")
-          .register("ucms", new UcmsScheme().description(), new UcmsScheme());
+          .register("ucms", new UcmsScheme().description(), new UcmsScheme())
+          .register("collab", new CollabScheme().description(), new CollabScheme());
 
   private Schemes() {}
 
