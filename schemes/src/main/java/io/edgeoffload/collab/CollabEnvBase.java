@@ -131,7 +131,7 @@ public abstract class CollabEnvBase implements ParallelEnv {
     for (int i = 0; i < n; i++) {
       remaining[i] =
           cfg.taskModel().equals(CollabEnvConfig.TASKS_FIXED)
-              ? (int) Math.round(cfg.tasksMean())
+              ? cfg.fixedTaskCount()
               : Math.min(cfg.maxTasks(), Math.max(1, poisson(tasksRng, cfg.tasksMean())));
     }
     onReset();

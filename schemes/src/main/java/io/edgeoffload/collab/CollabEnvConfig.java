@@ -19,7 +19,8 @@ import io.edgeoffload.core.units.TimeSpan;
  * @param elementBytes bytes per tensor element of the data sent (4: float32, MODEL-NOTES COLLAB 1)
  * @param taskModel {@code poisson}: X_n ~ Poisson(tasksMean) per episode (training); {@code fixed}:
  *     X_n = tasksMean (evaluation, Sec. V-A)
- * @param tasksMean λ of the task count, or the fixed count
+ * @param tasksMean λ of the task count; also the scale of X_n in the observation
+ * @param fixedTasks X_n under {@code fixed} (0: tasksMean rounded); Table IV evaluates 50–200
  * @param maxTasks cap on a drawn X_n (and the episode-length bound)
  * @param distanceModel {@code uniform}: d ~ U[distanceMinM, distanceMaxM] per MD and decision;
  *     {@code fixed}: d = distanceFixedM (evaluation)
@@ -56,6 +57,7 @@ public record CollabEnvConfig(
     int elementBytes,
     String taskModel,
     double tasksMean,
+    int fixedTasks,
     int maxTasks,
     String distanceModel,
     double distanceMinM,
@@ -97,6 +99,7 @@ public record CollabEnvConfig(
     Check.oneOf("taskModel", taskModel, TASKS_POISSON, TASKS_FIXED);
     Check.range("tasksMean", tasksMean, 1.0, 100_000.0);
     Check.range("maxTasks", maxTasks, 1, 1_000_000);
+    Check.range("fixedTasks", fixedTasks, 0, maxTasks);
     if (maxTasks < tasksMean) {
       throw new ConfigException("maxTasks", maxTasks, "must be at least tasksMean = " + tasksMean);
     }
@@ -128,6 +131,11 @@ public record CollabEnvConfig(
     if (!(featureSplit >= 0 && featureSplit < 1)) {
       throw new ConfigException("featureSplit", featureSplit, "must lie in [0, 1)");
     }
+  }
+
+  /** X_n of every MD under the fixed task model. */
+  public int fixedTaskCount() {
+    return fixedTasks > 0 ? fixedTasks : (int) Math.round(tasksMean);
   }
 
   /** ζ in joules per MAC (SI). */

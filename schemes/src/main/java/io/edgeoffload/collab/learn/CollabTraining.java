@@ -42,6 +42,18 @@ public final class CollabTraining {
       long seed,
       EpisodeListener listener,
       MetricsSink sink) {
+    return train(learner, env, steps, seed, listener, sink, step -> {});
+  }
+
+  /** As {@link #train}, calling {@code afterStep} with the step count after every step. */
+  public static long train(
+      Learner learner,
+      CollabEnvBase env,
+      long steps,
+      long seed,
+      EpisodeListener listener,
+      MetricsSink sink,
+      java.util.function.LongConsumer afterStep) {
     List<EpisodeMetric> metrics = new CollabScheme().episodeMetrics();
     List<String> keys = env.infoKeys();
     RandomStreams root = new RandomStreams(seed);
@@ -78,8 +90,51 @@ public final class CollabTraining {
       } else {
         obs = copy(r.observations());
       }
+      afterStep.accept(s + 1);
     }
     return updates;
+  }
+
+  /**
+   * Trains for {@code steps} steps and evaluates the learner's deterministic policy on {@code
+   * evalEnv} before training and after every {@code evalEvery} steps.
+   *
+   * @return one row per evaluation: the step, then the metric means
+   */
+  public static List<double[]> trainWithEvaluation(
+      Learner learner,
+      CollabEnvBase env,
+      CollabEnvBase evalEnv,
+      long steps,
+      long evalEvery,
+      int evalEpisodes,
+      long seed) {
+    List<double[]> rows = new ArrayList<>();
+    long evalSeed = new RandomStreams(seed).seedOf("eval");
+    rows.add(row(0, evaluate(learner, evalEnv, evalEpisodes, evalSeed)));
+    long[] next = {evalEvery};
+    // One uninterrupted training run; the evaluation environment is a separate object.
+    train(
+        learner,
+        env,
+        steps,
+        seed,
+        null,
+        (k, s, v) -> {},
+        step -> {
+          if (step == next[0] || step == steps) {
+            rows.add(row(step, evaluate(learner, evalEnv, evalEpisodes, evalSeed)));
+            next[0] += evalEvery;
+          }
+        });
+    return rows;
+  }
+
+  private static double[] row(long step, double[] metrics) {
+    double[] r = new double[metrics.length + 1];
+    r[0] = step;
+    System.arraycopy(metrics, 0, r, 1, metrics.length);
+    return r;
   }
 
   /** Means of the episode metrics of {@code policy} over {@code episodes} evaluation episodes. */
