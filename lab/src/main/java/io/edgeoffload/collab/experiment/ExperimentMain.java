@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Hand-run entry point until {@code reproduce} wires the classes in: {@code java -cp
  * cli/target/edgeoffload.jar io.edgeoffload.collab.experiment.ExperimentMain ID OUT [quick|full]
- * [SEEDS] [STEPS]} with ID one of fig6, fig7, fig8, fig9, fig12, table4, table5.
+ * [SEEDS] [STEPS]} with ID one of fig6 … fig12, table4, table5.
  */
 public final class ExperimentMain {
   private ExperimentMain() {}
@@ -13,7 +13,7 @@ public final class ExperimentMain {
   public static void main(String[] args) {
     if (args.length < 2) {
       System.err.println(
-          "usage: ExperimentMain fig6|fig7|fig8|fig9|fig12|table4|table5 OUT [quick|full] [SEEDS]"
+          "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|table5 OUT [quick|full] [SEEDS]"
               + " [STEPS]");
       System.exit(2);
     }
@@ -27,6 +27,8 @@ public final class ExperimentMain {
       case "fig7" -> Fig7.run(opt);
       case "fig8" -> Fig8.run(opt);
       case "fig9" -> Fig9.run(opt);
+      case "fig10" -> Fig10.run(opt);
+      case "fig11" -> Fig11.run(opt);
       case "fig12" -> Fig12.run(opt);
       case "table4" -> Table4.run(opt);
       case "table5" -> Table5.run(opt);
