@@ -33,6 +33,45 @@ final class BandChart {
       String yLabel,
       List<Band> bands,
       List<Reference> refs) {
+    write(base, title, xLabel, yLabel, bands, refs, false);
+  }
+
+  /**
+   * As {@link #write(Path, String, String, String, List, List)}; with {@code logY} the y axis is
+   * logarithmic and band edges below a thousandth of the smallest mean are raised to it (a
+   * t-interval over few seeds can reach below zero).
+   */
+  static void write(
+      Path base,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Band> bands,
+      List<Reference> refs,
+      boolean logY) {
+    if (logY) {
+      double floor = Double.POSITIVE_INFINITY;
+      for (Band b : bands) {
+        for (double v : b.mean()) {
+          if (v > 0) {
+            floor = Math.min(floor, v);
+          }
+        }
+      }
+      for (Reference r : refs) {
+        if (r.y() > 0) {
+          floor = Math.min(floor, r.y());
+        }
+      }
+      floor = Double.isFinite(floor) ? floor / 1e3 : 1e-12;
+      for (Band b : bands) {
+        for (double[] a : new double[][] {b.mean(), b.lo(), b.hi()}) {
+          for (int i = 0; i < a.length; i++) {
+            a[i] = Math.max(a[i], floor);
+          }
+        }
+      }
+    }
     XYChart chart =
         new XYChartBuilder()
             .width(900)
@@ -49,6 +88,7 @@ final class BandChart {
     s.setAntiAlias(true);
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setYAxisLogarithmic(logY);
     Color[] palette = s.getSeriesColors();
     int c = 0;
     for (Band b : bands) {
@@ -75,7 +115,8 @@ final class BandChart {
     }
     for (Reference r : refs) {
       Color color = palette[c++ % palette.length];
-      XYSeries ref = chart.addSeries(r.name(), xr, new double[] {r.y(), r.y()});
+      double y = logY ? Math.max(r.y(), 1e-12) : r.y();
+      XYSeries ref = chart.addSeries(r.name(), xr, new double[] {y, y});
       ref.setLineColor(color);
       ref.setMarker(SeriesMarkers.NONE);
       ref.setLineStyle(

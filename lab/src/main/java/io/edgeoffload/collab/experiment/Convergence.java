@@ -29,15 +29,19 @@ public final class Convergence {
    */
   public record Series(String label, String id, List<String> sets) {}
 
-  /** Plotted metrics: index in {@link CollabTraining#metricNames()}, file, axis label, scale. */
+  /**
+   * Plotted metrics: index in {@link CollabTraining#metricNames()}, file, axis label, scale (the
+   * reward is drawn negated, as a cost, so that every axis can be logarithmic: single windows of an
+   * untrained policy cost 10⁶ times a trained one's).
+   */
   private record Plotted(int index, String file, String label, double scale) {}
 
   private static final List<Plotted> PLOTTED =
       List.of(
-          new Plotted(0, "reward", "average reward per window (eq. 8)", 1.0),
-          new Plotted(1, "latency", "total inference latency (ms)", 1e3),
-          new Plotted(2, "energy", "average energy per task (J)", 1.0),
-          new Plotted(3, "waiting", "waiting time per task (ms)", 1e3));
+          new Plotted(0, "reward", "cost per window = −reward (eq. 8), log scale", -1.0),
+          new Plotted(1, "latency", "total inference latency (ms), log scale", 1e3),
+          new Plotted(2, "energy", "average energy per task (J), log scale", 1.0),
+          new Plotted(3, "waiting", "waiting time per task (ms), log scale", 1e3));
 
   /** Final evaluation of one series: per seed, the metric means. */
   public record Result(Series series, double[][] finals) {
@@ -112,20 +116,34 @@ public final class Convergence {
     }
     Path out = opt.out();
     AtomicFiles.write(out.resolve("curves.csv"), csv.toString());
-    // Plots: learners as bands over seeds, policies as references.
+    plot(out, title, opt.seeds(), series, curves);
+    AtomicFiles.write(out.resolve("final.csv"), finalsCsv(results));
+    AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(title, results, opt));
+    return results;
+  }
+
+  /**
+   * Draws one plot per metric: learners as bands over seeds, policies as references.
+   *
+   * @param curves per series, per seed: rows of (step, metrics…)
+   */
+  static void plot(
+      Path out, String title, int seeds, List<Series> series, List<List<double[][]>> curves) {
     for (Plotted p : PLOTTED) {
       List<BandChart.Band> bands = new ArrayList<>();
       List<BandChart.Reference> refs = new ArrayList<>();
       for (int i = 0; i < series.size(); i++) {
         Series s = series.get(i);
         List<double[][]> perSeed = curves.get(i);
-        if (!CollabSetup.isLearner(s.id())) {
-          refs.add(
-              new BandChart.Reference(
-                  s.label(), results.get(i).summary(p.index()).mean() * p.scale()));
+        int points = perSeed.get(0).length;
+        if (points == 1) {
+          double[] v = new double[perSeed.size()];
+          for (int sd = 0; sd < v.length; sd++) {
+            v[sd] = perSeed.get(sd)[0][1 + p.index()] * p.scale();
+          }
+          refs.add(new BandChart.Reference(s.label(), Stats.summarize(v).mean()));
           continue;
         }
-        int points = perSeed.get(0).length;
         double[] x = new double[points];
         double[] mean = new double[points];
         double[] lo = new double[points];
@@ -145,16 +163,44 @@ public final class Convergence {
       }
       BandChart.write(
           out.resolve(p.file()),
-          String.format(
-              Locale.ROOT, "%s: %s (mean, 95%% band, %d seeds)", title, p.file(), opt.seeds()),
+          String.format(Locale.ROOT, "%s: %s (mean, 95%% band, %d seeds)", title, p.file(), seeds),
           "training step",
           p.label(),
           bands,
-          refs);
+          refs,
+          true);
     }
-    AtomicFiles.write(out.resolve("final.csv"), finalsCsv(results));
-    AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(title, results, opt));
-    return results;
+  }
+
+  /** Re-draws the plots of a finished run from its {@code curves.csv}. */
+  public static void replot(Path dir, String title) throws java.io.IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("curves.csv"));
+    java.util.LinkedHashMap<String, java.util.TreeMap<Integer, List<double[]>>> bySeries =
+        new java.util.LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double[] row = new double[f.length - 2];
+      for (int k = 2; k < f.length; k++) {
+        row[k - 2] = Double.parseDouble(f[k]);
+      }
+      bySeries
+          .computeIfAbsent(f[0], k -> new java.util.TreeMap<>())
+          .computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>())
+          .add(row);
+    }
+    List<Series> series = new ArrayList<>();
+    List<List<double[][]>> curves = new ArrayList<>();
+    int seeds = 0;
+    for (var e : bySeries.entrySet()) {
+      series.add(new Series(e.getKey(), e.getKey(), List.of()));
+      List<double[][]> perSeed = new ArrayList<>();
+      for (List<double[]> rows : e.getValue().values()) {
+        perSeed.add(rows.toArray(new double[0][]));
+      }
+      seeds = Math.max(seeds, perSeed.size());
+      curves.add(perSeed);
+    }
+    plot(dir, title, seeds, series, curves);
   }
 
   static String finalsCsv(List<Result> results) {

@@ -10,10 +10,19 @@ import java.nio.file.Path;
 public final class ExperimentMain {
   private ExperimentMain() {}
 
+  private static void replot(Path dir) {
+    try {
+      String name = dir.getFileName().toString();
+      Convergence.replot(dir, "COLLAB " + name.replace("fig", "Fig. "));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static void main(String[] args) {
     if (args.length < 2) {
       System.err.println(
-          "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|table5 OUT [quick|full] [SEEDS]"
+          "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|replot|table5 OUT [quick|full] [SEEDS]"
               + " [STEPS]");
       System.exit(2);
     }
@@ -32,6 +41,7 @@ public final class ExperimentMain {
       case "fig12" -> Fig12.run(opt);
       case "table4" -> Table4.run(opt);
       case "table5" -> Table5.run(opt);
+      case "replot" -> replot(opt.out());
       default -> {
         System.err.println("unknown experiment " + args[0]);
         System.exit(2);
