@@ -109,6 +109,8 @@ public final class EmhPpo implements Learner {
   private final double[] stepActs;
   private final double[] stepLogp;
   private final int[] perm;
+  private final float[] nextState;
+  private double nextValue = Double.NaN;
 
   /**
    * @param id the learner's id ({@code emh-ppo}, {@code mahppo}, {@code h-ppo}, …)
@@ -200,6 +202,7 @@ public final class EmhPpo implements Learner {
     stepActs = new double[n * actW];
     stepLogp = new double[n];
     perm = new int[rollout];
+    nextState = new float[stateDim];
   }
 
   @Override
@@ -417,7 +420,9 @@ public final class EmhPpo implements Learner {
       stepLogp[i] = logProb(i, windowMasks, mo, stepActs, ao, 0, null);
       toEnv(stepActs, ao, actions[i]);
     }
-    values[t] = value(state, 0);
+    // V of this state was computed as the previous step's V(next) unless an episode began.
+    values[t] =
+        Arrays.equals(state, nextState) && !Double.isNaN(nextValue) ? nextValue : value(state, 0);
   }
 
   @Override
@@ -430,6 +435,8 @@ public final class EmhPpo implements Learner {
     terminated[t] = result.terminated()[0];
     truncated[t] = result.truncated()[0];
     double v = value(result.observations()[0], 0);
+    System.arraycopy(result.observations()[0], 0, nextState, 0, stateDim);
+    nextValue = v;
     finalValues[t] = truncated[t] && !terminated[t] ? v : 0.0;
     lastValue[0] = v;
     t++;
@@ -580,6 +587,7 @@ public final class EmhPpo implements Learner {
     }
     t = 0;
     updates++;
+    nextValue = Double.NaN; // the critic changed
     String[] keys = {"losses/policy", "losses/value", "losses/entropy", "losses/clip_fraction"};
     for (int j = 0; j < keys.length; j++) {
       sink.scalar(keys[j], updates, stats[j] / Math.max(1, batches));
@@ -693,6 +701,7 @@ public final class EmhPpo implements Learner {
           steps = s;
           updates = u;
           t = 0;
+          nextValue = Double.NaN;
           return null;
         });
   }
