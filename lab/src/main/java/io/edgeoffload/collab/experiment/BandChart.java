@@ -38,8 +38,8 @@ final class BandChart {
 
   /**
    * As {@link #write(Path, String, String, String, List, List)}; with {@code logY} the y axis is
-   * logarithmic and band edges below a thousandth of the smallest mean are raised to it (a
-   * t-interval over few seeds can reach below zero).
+   * logarithmic and band edges and references below a thousandth of the smallest positive value are
+   * raised to it (a t-interval over few seeds can reach below zero; local-only waits 0).
    */
   static void write(
       Path base,
@@ -49,8 +49,9 @@ final class BandChart {
       List<Band> bands,
       List<Reference> refs,
       boolean logY) {
+    double floor = 1e-12;
     if (logY) {
-      double floor = Double.POSITIVE_INFINITY;
+      floor = Double.POSITIVE_INFINITY;
       for (Band b : bands) {
         for (double v : b.mean()) {
           if (v > 0) {
@@ -115,7 +116,7 @@ final class BandChart {
     }
     for (Reference r : refs) {
       Color color = palette[c++ % palette.length];
-      double y = logY ? Math.max(r.y(), 1e-12) : r.y();
+      double y = logY ? Math.max(r.y(), floor) : r.y(); // a zero reference sits on the floor
       XYSeries ref = chart.addSeries(r.name(), xr, new double[] {y, y});
       ref.setLineColor(color);
       ref.setMarker(SeriesMarkers.NONE);
