@@ -1,5 +1,6 @@
 package io.edgeoffload.lab;
 
+import io.edgeoffload.collab.CollabScheme;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.registry.Registry;
 import io.edgeoffload.uara.UaraScheme;
@@ -10,7 +11,8 @@ public final class Schemes {
   private static final Registry<Scheme<?, ?>> REGISTRY =
       new Registry<Scheme<?, ?>>("scheme")
           .register("ucms", new UcmsScheme().description(), new UcmsScheme())
-          .register("uara", new UaraScheme().description(), new UaraScheme());
+          .register("uara", new UaraScheme().description(), new UaraScheme())
+          .register("collab", new CollabScheme().description(), new CollabScheme());
 
   private Schemes() {}
 

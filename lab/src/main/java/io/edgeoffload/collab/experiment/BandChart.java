@@ -1,0 +1,141 @@
+package io.edgeoffload.collab.experiment;
+
+import io.edgeoffload.lab.AtomicFiles;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Mean curves with their 95% bands (thin lines), and flat reference lines, as PNG and SVG. */
+final class BandChart {
+  private BandChart() {}
+
+  /** One curve: x, mean and the band's edges. */
+  record Band(String name, double[] x, double[] mean, double[] lo, double[] hi) {}
+
+  /** A horizontal reference (a non-learning policy's value). */
+  record Reference(String name, double y) {}
+
+  static void write(
+      Path base,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Band> bands,
+      List<Reference> refs) {
+    write(base, title, xLabel, yLabel, bands, refs, false);
+  }
+
+  /**
+   * As {@link #write(Path, String, String, String, List, List)}; with {@code logY} the y axis is
+   * logarithmic and band edges and references below a thousandth of the smallest positive value are
+   * raised to it (a t-interval over few seeds can reach below zero; local-only waits 0).
+   */
+  static void write(
+      Path base,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Band> bands,
+      List<Reference> refs,
+      boolean logY) {
+    double floor = 1e-12;
+    if (logY) {
+      floor = Double.POSITIVE_INFINITY;
+      for (Band b : bands) {
+        for (double v : b.mean()) {
+          if (v > 0) {
+            floor = Math.min(floor, v);
+          }
+        }
+      }
+      for (Reference r : refs) {
+        if (r.y() > 0) {
+          floor = Math.min(floor, r.y());
+        }
+      }
+      floor = Double.isFinite(floor) ? floor / 1e3 : 1e-12;
+      for (Band b : bands) {
+        for (double[] a : new double[][] {b.mean(), b.lo(), b.hi()}) {
+          for (int i = 0; i < a.length; i++) {
+            a[i] = Math.max(a[i], floor);
+          }
+        }
+      }
+    }
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(540)
+            .title(title)
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
+    Styler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setChartTitleBoxVisible(false);
+    s.setPlotBorderVisible(false);
+    s.setAntiAlias(true);
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setYAxisLogarithmic(logY);
+    Color[] palette = s.getSeriesColors();
+    int c = 0;
+    for (Band b : bands) {
+      Color color = palette[c++ % palette.length];
+      Color faint = new Color(color.getRed(), color.getGreen(), color.getBlue(), 90);
+      XYSeries m = chart.addSeries(b.name(), b.x(), b.mean());
+      m.setLineColor(color);
+      m.setMarkerColor(color);
+      m.setMarker(SeriesMarkers.CIRCLE);
+      m.setLineWidth(2f);
+      for (int e = 0; e < 2; e++) {
+        XYSeries edge =
+            chart.addSeries(b.name() + (e == 0 ? " lo" : " hi"), b.x(), e == 0 ? b.lo() : b.hi());
+        edge.setShowInLegend(false);
+        edge.setLineColor(faint);
+        edge.setMarker(SeriesMarkers.NONE);
+        edge.setLineWidth(1f);
+      }
+    }
+    double[] xr = {0, 1};
+    if (!bands.isEmpty()) {
+      double[] x = bands.get(0).x();
+      xr = new double[] {x[0], x[x.length - 1]};
+    }
+    for (Reference r : refs) {
+      Color color = palette[c++ % palette.length];
+      double y = logY ? Math.max(r.y(), floor) : r.y(); // a zero reference sits on the floor
+      XYSeries ref = chart.addSeries(r.name(), xr, new double[] {y, y});
+      ref.setLineColor(color);
+      ref.setMarker(SeriesMarkers.NONE);
+      ref.setLineStyle(
+          new BasicStroke(
+              2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+    }
+    try {
+      String name = base.getFileName().toString();
+      Path dir = base.toAbsolutePath().getParent();
+      AtomicFiles.write(
+          dir.resolve(name + ".png"),
+          BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+      ByteArrayOutputStream svg = new ByteArrayOutputStream();
+      VectorGraphicsEncoder.saveVectorGraphic(
+          chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      AtomicFiles.write(dir.resolve(name + ".svg"), svg.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render " + base, e);
+    }
+  }
+}

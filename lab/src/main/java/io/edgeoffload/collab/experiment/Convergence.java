@@ -1,0 +1,253 @@
+package io.edgeoffload.collab.experiment;
+
+import io.edgeoffload.collab.CollabConfig;
+import io.edgeoffload.collab.CollabEnvBase;
+import io.edgeoffload.collab.learn.CollabTraining;
+import io.edgeoffload.collab.learn.EmhPpo;
+import io.edgeoffload.lab.AtomicFiles;
+import io.edgeoffload.lab.Stats;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Convergence figures (Figs. 6–9, 12): each series is a learner trained on its setting for every
+ * seed and evaluated (deterministic policy, X_n = 50, d = 50 m) every tenth of the budget, or a
+ * non-learning policy evaluated once per seed and drawn as a flat reference. Writes {@code
+ * curves.csv}, {@code final.csv}, {@code summary.md} and one plot per metric.
+ */
+public final class Convergence {
+  private Convergence() {}
+
+  /**
+   * One series.
+   *
+   * @param label legend label
+   * @param id a learner id ({@code emh-ppo}, …) or a policy id ({@code local-only}, …)
+   * @param sets environment assignments of this series ({@code env.numDevices=4}, …)
+   */
+  public record Series(String label, String id, List<String> sets) {}
+
+  /**
+   * Plotted metrics: index in {@link CollabTraining#metricNames()}, file, axis label, scale (the
+   * reward is drawn negated, as a cost, so that every axis can be logarithmic: single windows of an
+   * untrained policy cost 10⁶ times a trained one's).
+   */
+  private record Plotted(int index, String file, String label, double scale) {}
+
+  private static final List<Plotted> PLOTTED =
+      List.of(
+          new Plotted(0, "reward", "cost per window = −reward (eq. 8), log scale", -1.0),
+          new Plotted(1, "latency", "total inference latency (ms), log scale", 1e3),
+          new Plotted(2, "energy", "average energy per task (J), log scale", 1.0),
+          new Plotted(3, "waiting", "waiting time per task (ms), log scale", 1e3));
+
+  /** Final evaluation of one series: per seed, the metric means. */
+  public record Result(Series series, double[][] finals) {
+    /** Mean and 95% interval of metric k over seeds. */
+    public Stats.Summary summary(int k) {
+      double[] v = new double[finals.length];
+      for (int s = 0; s < v.length; s++) {
+        v[s] = finals[s][k];
+      }
+      return Stats.summarize(v);
+    }
+  }
+
+  /** Runs every series and writes the outputs under {@code opt.out()}; returns the finals. */
+  public static List<Result> run(String title, List<Series> series, ExperimentOptions opt) {
+    long steps = opt.trainingSteps();
+    long every = Math.max(1, steps / 10);
+    List<String> names = CollabTraining.metricNames();
+    StringBuilder csv = new StringBuilder("series,seed,step");
+    for (String m : names) {
+      csv.append(',').append(m);
+    }
+    csv.append('\n');
+    List<Result> results = new ArrayList<>();
+    List<List<double[][]>> curves = new ArrayList<>(); // per series, per seed: rows
+    for (Series s : series) {
+      double[][] finals = new double[opt.seeds()][];
+      List<double[][]> perSeed = new ArrayList<>();
+      for (int seed = 1; seed <= opt.seeds(); seed++) {
+        List<double[]> rows;
+        if (CollabSetup.isLearner(s.id())) {
+          List<String> sets = CollabSetup.learnerSets(s.id(), s.sets());
+          CollabEnvBase env = CollabSetup.env(opt.preset(), sets);
+          CollabEnvBase eval = CollabSetup.env(opt.preset(), CollabSetup.evalSets(sets));
+          EmhPpo learner = CollabSetup.learner(s.id(), env, opt.quick(), seed);
+          long t0 = System.nanoTime();
+          rows =
+              CollabTraining.trainWithEvaluation(
+                  learner, env, eval, steps, every, opt.evalEpisodes(), seed);
+          System.err.printf(
+              Locale.ROOT,
+              "%s: %s seed %d, %d steps in %.0f s%n",
+              title,
+              s.label(),
+              seed,
+              steps,
+              (System.nanoTime() - t0) / 1e9);
+        } else {
+          CollabConfig cfg = CollabSetup.config(opt.preset(), CollabSetup.evalSets(s.sets()));
+          CollabEnvBase eval = CollabSetup.env(opt.preset(), CollabSetup.evalSets(s.sets()));
+          double[] m =
+              CollabTraining.evaluate(
+                  CollabSetup.policy(s.id(), cfg, eval), eval, opt.evalEpisodes(), seed);
+          double[] row = new double[m.length + 1];
+          System.arraycopy(m, 0, row, 1, m.length);
+          rows = List.of(row);
+        }
+        double[][] arr = rows.toArray(new double[0][]);
+        perSeed.add(arr);
+        double[] last = arr[arr.length - 1];
+        finals[seed - 1] = java.util.Arrays.copyOfRange(last, 1, last.length);
+        for (double[] r : arr) {
+          csv.append(s.label()).append(',').append(seed).append(',').append((long) r[0]);
+          for (int k = 1; k < r.length; k++) {
+            csv.append(',').append(String.format(Locale.ROOT, "%.9g", r[k]));
+          }
+          csv.append('\n');
+        }
+      }
+      curves.add(perSeed);
+      results.add(new Result(s, finals));
+    }
+    Path out = opt.out();
+    AtomicFiles.write(out.resolve("curves.csv"), csv.toString());
+    plot(out, title, opt.seeds(), series, curves);
+    AtomicFiles.write(out.resolve("final.csv"), finalsCsv(results));
+    AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(title, results, opt));
+    return results;
+  }
+
+  /**
+   * Draws one plot per metric: learners as bands over seeds, policies as references.
+   *
+   * @param curves per series, per seed: rows of (step, metrics…)
+   */
+  static void plot(
+      Path out, String title, int seeds, List<Series> series, List<List<double[][]>> curves) {
+    for (Plotted p : PLOTTED) {
+      List<BandChart.Band> bands = new ArrayList<>();
+      List<BandChart.Reference> refs = new ArrayList<>();
+      for (int i = 0; i < series.size(); i++) {
+        Series s = series.get(i);
+        List<double[][]> perSeed = curves.get(i);
+        int points = perSeed.get(0).length;
+        if (points == 1) {
+          double[] v = new double[perSeed.size()];
+          for (int sd = 0; sd < v.length; sd++) {
+            v[sd] = perSeed.get(sd)[0][1 + p.index()] * p.scale();
+          }
+          refs.add(new BandChart.Reference(s.label(), Stats.summarize(v).mean()));
+          continue;
+        }
+        double[] x = new double[points];
+        double[] mean = new double[points];
+        double[] lo = new double[points];
+        double[] hi = new double[points];
+        for (int j = 0; j < points; j++) {
+          double[] v = new double[perSeed.size()];
+          for (int sd = 0; sd < v.length; sd++) {
+            v[sd] = perSeed.get(sd)[j][1 + p.index()] * p.scale();
+          }
+          Stats.Summary sum = Stats.summarize(v);
+          x[j] = perSeed.get(0)[j][0];
+          mean[j] = sum.mean();
+          lo[j] = sum.ciLow();
+          hi[j] = sum.ciHigh();
+        }
+        bands.add(new BandChart.Band(s.label(), x, mean, lo, hi));
+      }
+      BandChart.write(
+          out.resolve(p.file()),
+          String.format(Locale.ROOT, "%s: %s (mean, 95%% band, %d seeds)", title, p.file(), seeds),
+          "training step",
+          p.label(),
+          bands,
+          refs,
+          true);
+    }
+  }
+
+  /** Re-draws the plots of a finished run from its {@code curves.csv}. */
+  public static void replot(Path dir, String title) throws java.io.IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("curves.csv"));
+    java.util.LinkedHashMap<String, java.util.TreeMap<Integer, List<double[]>>> bySeries =
+        new java.util.LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double[] row = new double[f.length - 2];
+      for (int k = 2; k < f.length; k++) {
+        row[k - 2] = Double.parseDouble(f[k]);
+      }
+      bySeries
+          .computeIfAbsent(f[0], k -> new java.util.TreeMap<>())
+          .computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>())
+          .add(row);
+    }
+    List<Series> series = new ArrayList<>();
+    List<List<double[][]>> curves = new ArrayList<>();
+    int seeds = 0;
+    for (var e : bySeries.entrySet()) {
+      series.add(new Series(e.getKey(), e.getKey(), List.of()));
+      List<double[][]> perSeed = new ArrayList<>();
+      for (List<double[]> rows : e.getValue().values()) {
+        perSeed.add(rows.toArray(new double[0][]));
+      }
+      seeds = Math.max(seeds, perSeed.size());
+      curves.add(perSeed);
+    }
+    plot(dir, title, seeds, series, curves);
+  }
+
+  static String finalsCsv(List<Result> results) {
+    StringBuilder sb =
+        new StringBuilder("series,n,reward,reward_ci,latency_ms,latency_ci,energy_j,energy_ci,");
+    sb.append("wait_ms,wait_ci,offload_share\n");
+    for (Result r : results) {
+      sb.append(r.series().label()).append(',').append(r.finals().length);
+      double[] scale = {1, 1e3, 1, 1e3};
+      for (int k = 0; k < 4; k++) {
+        Stats.Summary s = r.summary(k);
+        sb.append(
+            String.format(
+                Locale.ROOT, ",%.6g,%.3g", s.mean() * scale[k], s.halfWidth() * scale[k]));
+      }
+      sb.append(String.format(Locale.ROOT, ",%.4f%n", r.summary(4).mean()));
+    }
+    return sb.toString();
+  }
+
+  static String summaryMarkdown(String title, List<Result> results, ExperimentOptions opt) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(title).append("\n\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Preset `%s`, %d training steps per run, %d seeds, evaluation with X_n = 50 and d = 50 m"
+                + " (%d episodes per point); mean ± 95%% interval over seeds.%n%n",
+            opt.preset(),
+            opt.trainingSteps(),
+            opt.seeds(),
+            opt.evalEpisodes()));
+    sb.append(
+        "| series | reward | total latency (ms) | energy (J/task) | waiting (ms/task) | offloaded |\n");
+    sb.append("|---|---|---|---|---|---|\n");
+    for (Result r : results) {
+      sb.append("| ").append(r.series().label());
+      double[] scale = {1, 1e3, 1, 1e3};
+      String[] fmt = {"%.2f ± %.2f", "%.1f ± %.1f", "%.4f ± %.4f", "%.2f ± %.2f"};
+      for (int k = 0; k < 4; k++) {
+        Stats.Summary s = r.summary(k);
+        sb.append(" | ")
+            .append(
+                String.format(Locale.ROOT, fmt[k], s.mean() * scale[k], s.halfWidth() * scale[k]));
+      }
+      sb.append(String.format(Locale.ROOT, " | %.2f |%n", r.summary(4).mean()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package io.edgeoffload.collab.experiment;
+
+import java.util.List;
+
+/**
+ * Fig. 6: convergence of EMH-PPO against AgileNN, MAHPPO and H-PPO, with local inference as the
+ * reference: (a) reward, (b) total latency, (c) energy per task, (d) waiting time per task.
+ */
+public final class Fig6 {
+  private Fig6() {}
+
+  public static List<Convergence.Result> run(ExperimentOptions opt) {
+    return Convergence.run(
+        "COLLAB Fig. 6",
+        List.of(
+            new Convergence.Series("EMH-PPO", "emh-ppo", List.of()),
+            new Convergence.Series("AgileNN", "agilenn", List.of()),
+            new Convergence.Series("MAHPPO", "mahppo", List.of()),
+            new Convergence.Series("H-PPO", "h-ppo", List.of()),
+            new Convergence.Series("local only", "local-only", List.of())),
+        opt);
+  }
+}

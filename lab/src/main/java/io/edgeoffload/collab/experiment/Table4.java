@@ -1,0 +1,123 @@
+package io.edgeoffload.collab.experiment;
+
+import io.edgeoffload.collab.CollabConfig;
+import io.edgeoffload.collab.CollabEnvBase;
+import io.edgeoffload.collab.learn.CollabTraining;
+import io.edgeoffload.collab.learn.EmhPpo;
+import io.edgeoffload.lab.AtomicFiles;
+import io.edgeoffload.lab.Stats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Table IV: reward, total latency (ms) and energy (J per task) of every algorithm when each MD has
+ * 50, 100, 150 or 200 tasks. Each learner is trained once per seed (X_n ~ Poisson(50)) and
+ * evaluated at every task count; local-only is computed in full.
+ */
+public final class Table4 {
+  private Table4() {}
+
+  static final int[] TASKS = {50, 100, 150, 200};
+  static final String[] LEARNERS = {"emh-ppo", "h-ppo", "mahppo", "agilenn"};
+
+  /** Writes {@code table4.csv} and {@code table4.md}; returns [algorithm][tasks][metric] means. */
+  public static double[][][] run(ExperimentOptions opt) {
+    List<String> algos = new ArrayList<>(List.of(LEARNERS));
+    algos.add("local-only");
+    int metrics = CollabTraining.metricNames().size();
+    // values[algo][tasks][seed][metric]
+    double[][][][] values = new double[algos.size()][TASKS.length][opt.seeds()][];
+    for (int a = 0; a < algos.size(); a++) {
+      String id = algos.get(a);
+      for (int seed = 1; seed <= opt.seeds(); seed++) {
+        if (CollabSetup.isLearner(id)) {
+          List<String> sets = CollabSetup.learnerSets(id, List.of());
+          CollabEnvBase env = CollabSetup.env(opt.preset(), sets);
+          EmhPpo learner = CollabSetup.learner(id, env, opt.quick(), seed);
+          CollabTraining.train(learner, env, opt.trainingSteps(), seed, null, (k, s, v) -> {});
+          for (int t = 0; t < TASKS.length; t++) {
+            List<String> ev = CollabSetup.evalSets(sets);
+            ev.add("env.fixedTasks=" + TASKS[t]);
+            values[a][t][seed - 1] =
+                CollabTraining.evaluate(
+                    learner, CollabSetup.env(opt.preset(), ev), opt.evalEpisodes(), seed);
+          }
+          System.err.printf(Locale.ROOT, "Table IV: %s seed %d done%n", id, seed);
+        } else {
+          for (int t = 0; t < TASKS.length; t++) {
+            List<String> ev = CollabSetup.evalSets(List.of("env.fixedTasks=" + TASKS[t]));
+            CollabConfig cfg = CollabSetup.config(opt.preset(), ev);
+            CollabEnvBase env = CollabSetup.env(opt.preset(), ev);
+            values[a][t][seed - 1] =
+                CollabTraining.evaluate(
+                    CollabSetup.policy(id, cfg, env), env, opt.evalEpisodes(), seed);
+          }
+        }
+      }
+    }
+    double[][][] means = new double[algos.size()][TASKS.length][metrics];
+    double[][][] halves = new double[algos.size()][TASKS.length][metrics];
+    StringBuilder csv = new StringBuilder("algorithm,tasks,seeds");
+    for (String m : CollabTraining.metricNames()) {
+      csv.append(',').append(m).append(',').append(m).append("_ci");
+    }
+    csv.append('\n');
+    for (int a = 0; a < algos.size(); a++) {
+      for (int t = 0; t < TASKS.length; t++) {
+        csv.append(algos.get(a)).append(',').append(TASKS[t]).append(',').append(opt.seeds());
+        for (int k = 0; k < metrics; k++) {
+          double[] v = new double[opt.seeds()];
+          for (int s = 0; s < v.length; s++) {
+            v[s] = values[a][t][s][k];
+          }
+          Stats.Summary sum = Stats.summarize(v);
+          means[a][t][k] = sum.mean();
+          halves[a][t][k] = sum.halfWidth();
+          csv.append(String.format(Locale.ROOT, ",%.6g,%.3g", sum.mean(), sum.halfWidth()));
+        }
+        csv.append('\n');
+      }
+    }
+    AtomicFiles.write(opt.out().resolve("table4.csv"), csv.toString());
+    StringBuilder md = new StringBuilder("# COLLAB Table IV\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Preset `%s`; learners trained %d steps per seed (X_n ~ Poisson(50)), %d seeds;"
+                + " evaluation X_n fixed, d = 50 m, %d episodes; mean over seeds (± 95%% in"
+                + " table4.csv).%n%n",
+            opt.preset(),
+            opt.trainingSteps(),
+            opt.seeds(),
+            opt.evalEpisodes()));
+    String[][] blocks = {
+      {"Average reward", "0", "1", "%.2f"},
+      {"Total latency (ms)", "1", "1000", "%.1f"},
+      {"Energy (J/task)", "2", "1", "%.4f"}
+    };
+    for (String[] b : blocks) {
+      int k = Integer.parseInt(b[1]);
+      double scale = Double.parseDouble(b[2]);
+      md.append("## ").append(b[0]).append("\n\n| tasks |");
+      for (String id : algos) {
+        md.append(' ').append(id).append(" |");
+      }
+      md.append("\n|---|");
+      md.append("---|".repeat(algos.size()));
+      md.append('\n');
+      for (int t = 0; t < TASKS.length; t++) {
+        md.append("| ").append(TASKS[t]).append(" |");
+        for (int a = 0; a < algos.size(); a++) {
+          md.append(' ')
+              .append(String.format(Locale.ROOT, b[3], means[a][t][k] * scale))
+              .append(" |");
+        }
+        md.append('\n');
+      }
+      md.append('\n');
+    }
+    AtomicFiles.write(opt.out().resolve("table4.md"), md.toString());
+    return means;
+  }
+}

@@ -1,0 +1,708 @@
+package io.edgeoffload.collab.learn;
+
+import io.edgeoffload.collab.CollabActions;
+import io.edgeoffload.collab.CollabEnvBase;
+import io.edgeoffload.core.Learner;
+import io.edgeoffload.core.StepResult;
+import io.edgeoffload.core.metrics.MetricsSink;
+import io.edgeoffload.nn.Activation;
+import io.edgeoffload.nn.Mlp;
+import io.edgeoffload.nn.MlpSpec;
+import io.edgeoffload.nn.io.NetworkFile;
+import io.edgeoffload.nn.optim.Adam;
+import io.edgeoffload.nn.optim.AdamConfig;
+import io.edgeoffload.rl.dist.Categorical;
+import io.edgeoffload.rl.dist.DiagGaussian;
+import io.edgeoffload.rl.rollout.Gae;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * EMH-PPO (COLLAB Sec. IV-C/D, Algorithm 2) and, by configuration, the learned baselines MAHPPO and
+ * H-PPO: PPO-clip over the hybrid action of eq. (7) for every MD of a COLLAB environment.
+ *
+ * <p><b>Networks.</b> The global state S_k goes through a shared embedding network (GELU) and then
+ * one agent network per MD (ReLU), whose outputs are, per MD: the logits of the window size (W_max
+ * values) and, for each task slot x (W_max of them with {@code perTask}, else one), the logits of
+ * the partition point, channel and server and the mean of the power's Gaussian (eq. 16); log σ of
+ * the power is a state-independent vector per MD. Gradients of all agents reach the embedding
+ * through the agents' input gradients (Algorithm 2, line 14). The critic maps S_k to one value per
+ * task slot ({@code perTaskValues}); V(S_k) is their mean and every head regresses the same
+ * λ-return (our reading: the paper's reward is per window, not per task).
+ *
+ * <p><b>Masks.</b> Window sizes above the MD's remaining queue are masked (the MD could not run
+ * them); the log-probability of an MD's action counts the window head and the heads of the tasks it
+ * runs, so the unused task slots of a window get no gradient.
+ *
+ * <p><b>Loss.</b> Eq. (19): L_A = Σ_n L^CLIP(θ_n, φ) / W_max, one probability ratio per MD (its
+ * joint log-probability), one advantage per window from GAE (eq. 18) on the team reward; the
+ * critic's loss is the squared error to the λ-return (eq. 20 with GAE targets). Adam for every
+ * network, ε = 0.2, γ = 0.95 (Table III).
+ */
+public final class EmhPpo implements Learner {
+  private static final String KIND = "emh-ppo";
+  private static final int LAYOUT = 1;
+
+  private final String id;
+  private final EmhPpoConfig cfg;
+  private final CollabEnvBase env;
+  private final int n;
+  private final int stateDim;
+  private final int wMax;
+  private final int nPoints;
+  private final int nChannels;
+  private final int nServers;
+  private final int tasks;
+  private final int taskW;
+  private final int headW;
+  private final int agentsPerActor;
+  private final int valueHeads;
+  private final double pMax;
+  private final double lossScale;
+
+  private final Mlp embedding;
+  private final Mlp[] actors;
+  private final Mlp critic;
+  private Adam embeddingOpt;
+  private final Adam[] actorOpt;
+  private Adam criticOpt;
+  private final float[][] logStd;
+  private final Adam[] logStdOpt;
+
+  private final Categorical windowDist;
+  private final Categorical pointDist;
+  private final Categorical channelDist;
+  private final Categorical serverDist;
+  private final DiagGaussian powerDist = new DiagGaussian(1);
+  private final SplittableRandom rng;
+
+  // Rollout.
+  private final int rollout;
+  private final float[] states;
+  private final double[] acts; // per step, per MD: w, then per task s, c, m, u
+  private final int actW;
+  private final boolean[] windowMasks;
+  private final double[] oldLogp;
+  private final double[] values;
+  private final double[] rewards;
+  private final boolean[] terminated;
+  private final boolean[] truncated;
+  private final double[] finalValues;
+  private final double[] lastValue = new double[1];
+  private final double[] advantages;
+  private final double[] returns;
+  private int t;
+  private long steps;
+  private long updates;
+
+  // Work space.
+  private final double[] prow;
+  private final double[] grow;
+  private final double[] gp = new double[2];
+  private final double[] gg = new double[2];
+  private final double[] one = new double[1];
+  private final boolean[] maskRow;
+  private final double[] stepActs;
+  private final double[] stepLogp;
+  private final int[] perm;
+  private final float[] nextState;
+  private double nextValue = Double.NaN;
+
+  /**
+   * @param id the learner's id ({@code emh-ppo}, {@code mahppo}, {@code h-ppo}, …)
+   * @param env the environment it acts in (read for the MDs' queues, to mask window sizes)
+   */
+  public EmhPpo(String id, EmhPpoConfig cfg, CollabEnvBase env, long seed) {
+    this.id = id;
+    this.cfg = cfg;
+    this.env = env;
+    this.n = env.numAgents();
+    this.stateDim = env.observationSpace(0).dim();
+    this.wMax = env.config().windowMax();
+    this.nPoints = env.workload().size();
+    this.nChannels = env.config().numChannels();
+    this.nServers = env.config().numServers();
+    this.tasks = cfg.perTask() ? wMax : 1;
+    this.taskW = nPoints + nChannels + nServers + 1;
+    this.headW = wMax + tasks * taskW;
+    this.valueHeads = cfg.perTaskValues() ? wMax : 1;
+    this.pMax = env.config().txPowerMax().watts();
+    this.lossScale = cfg.perTask() ? 1.0 / wMax : 1.0; // eq. (19)
+    this.rng = new SplittableRandom(seed);
+
+    AdamConfig adam = AdamConfig.of(cfg.learningRate()).withMaxGradNorm(cfg.maxGradNorm());
+    boolean embedded = cfg.actors().equals(EmhPpoConfig.EMBEDDED);
+    int actorIn = stateDim;
+    if (embedded) {
+      int[] eh = cfg.embedHidden();
+      int out = eh[eh.length - 1];
+      int[] hidden = Arrays.copyOf(eh, eh.length - 1);
+      embedding =
+          new Mlp(
+              MlpSpec.of(stateDim, hidden, out, Activation.GELU, Activation.GELU), rng.nextLong());
+      embeddingOpt = new Adam(adam, embedding.params().length);
+      actorIn = out;
+    } else {
+      embedding = null;
+      embeddingOpt = null;
+    }
+    boolean single = cfg.actors().equals(EmhPpoConfig.SINGLE);
+    agentsPerActor = single ? n : 1;
+    actors = new Mlp[single ? 1 : n];
+    actorOpt = new Adam[actors.length];
+    for (int a = 0; a < actors.length; a++) {
+      MlpSpec spec =
+          MlpSpec.of(
+                  actorIn,
+                  cfg.agentHidden(),
+                  headW * agentsPerActor,
+                  Activation.RELU,
+                  Activation.IDENTITY)
+              .withFinalLayerScale(0.01); // near-uniform categoricals, μ ≈ 0 at the start
+      actors[a] = new Mlp(spec, rng.nextLong());
+      actorOpt[a] = new Adam(adam, actors[a].params().length);
+    }
+    critic =
+        new Mlp(
+            MlpSpec.of(
+                stateDim, cfg.criticHidden(), valueHeads, Activation.RELU, Activation.IDENTITY),
+            rng.nextLong());
+    criticOpt = new Adam(adam, critic.params().length);
+    logStd = new float[n][tasks];
+    logStdOpt = new Adam[n];
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(logStd[i], (float) cfg.initLogStd());
+      logStdOpt[i] = new Adam(AdamConfig.of(cfg.learningRate()), tasks);
+    }
+    windowDist = new Categorical(wMax);
+    pointDist = new Categorical(nPoints);
+    channelDist = new Categorical(nChannels);
+    serverDist = new Categorical(nServers);
+
+    rollout = cfg.rolloutSteps();
+    actW = 1 + tasks * 4;
+    states = new float[rollout * stateDim];
+    acts = new double[rollout * n * actW];
+    windowMasks = new boolean[rollout * n * wMax];
+    oldLogp = new double[rollout * n];
+    values = new double[rollout];
+    rewards = new double[rollout];
+    terminated = new boolean[rollout];
+    truncated = new boolean[rollout];
+    finalValues = new double[rollout];
+    advantages = new double[rollout];
+    returns = new double[rollout];
+    prow = new double[headW];
+    grow = new double[headW];
+    maskRow = new boolean[wMax];
+    stepActs = new double[n * actW];
+    stepLogp = new double[n];
+    perm = new int[rollout];
+    nextState = new float[stateDim];
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  public EmhPpoConfig config() {
+    return cfg;
+  }
+
+  @Override
+  public long steps() {
+    return steps;
+  }
+
+  public long updates() {
+    return updates;
+  }
+
+  /** All parameters in a fixed order (for identity checks). */
+  public List<float[]> parameters() {
+    List<float[]> out = new ArrayList<>();
+    if (embedding != null) {
+      out.add(embedding.params());
+    }
+    for (Mlp a : actors) {
+      out.add(a.params());
+    }
+    out.add(critic.params());
+    for (float[] ls : logStd) {
+      out.add(ls);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- forward
+
+  /** Forward of the actor stack on {@code batch} states; returns the actors' outputs. */
+  private float[][] actorForward(float[] x, int batch) {
+    float[] in = x;
+    if (embedding != null) {
+      in = embedding.forward(x, 0, batch);
+    }
+    float[][] outs = new float[actors.length][];
+    for (int a = 0; a < actors.length; a++) {
+      outs[a] = actors[a].forward(in, 0, batch);
+    }
+    return outs;
+  }
+
+  /** Copies agent i's head block of batch row b into {@link #prow}. */
+  private void headRow(float[][] outs, int b, int i) {
+    int a = agentsPerActor == 1 ? i : 0;
+    int local = agentsPerActor == 1 ? 0 : i;
+    int width = headW * agentsPerActor;
+    int off = b * width + local * headW;
+    float[] o = outs[a];
+    for (int j = 0; j < headW; j++) {
+      prow[j] = o[off + j];
+    }
+  }
+
+  private void windowMask(int i, boolean[] out, int off) {
+    int rem = Math.max(1, env.remaining(i));
+    for (int w = 0; w < wMax; w++) {
+      out[off + w] = w + 1 <= rem;
+    }
+  }
+
+  private int taskOffset(int x) {
+    return wMax + x * taskW;
+  }
+
+  /** Tasks whose heads count in the log-probability for window index {@code wIdx}. */
+  private int usedTasks(double wIdx) {
+    return cfg.perTask() ? (int) wIdx + 1 : 1;
+  }
+
+  /**
+   * Log-probability of agent i's action {@code a[ao…]} under {@link #prow}; with {@code scale ≠ 0}
+   * adds scale·∂logp/∂params to {@link #grow} and to {@code lsGrad}.
+   */
+  private double logProb(
+      int i, boolean[] mask, int mo, double[] a, int ao, double scale, double[] lsGrad) {
+    double lp = windowDist.logProb(prow, 0, mask, mo, a, ao);
+    if (scale != 0) {
+      windowDist.addLogProbGrad(prow, 0, mask, mo, a, ao, scale, grow, 0);
+    }
+    int used = usedTasks(a[ao]);
+    for (int x = 0; x < used; x++) {
+      int po = taskOffset(x);
+      int base = ao + 1 + 4 * x;
+      lp += pointDist.logProb(prow, po, null, 0, a, base);
+      lp += channelDist.logProb(prow, po + nPoints, null, 0, a, base + 1);
+      lp += serverDist.logProb(prow, po + nPoints + nChannels, null, 0, a, base + 2);
+      gp[0] = prow[po + taskW - 1];
+      gp[1] = logStd[i][x];
+      lp += powerDist.logProb(gp, 0, null, 0, a, base + 3);
+      if (scale != 0) {
+        pointDist.addLogProbGrad(prow, po, null, 0, a, base, scale, grow, po);
+        channelDist.addLogProbGrad(
+            prow, po + nPoints, null, 0, a, base + 1, scale, grow, po + nPoints);
+        serverDist.addLogProbGrad(
+            prow,
+            po + nPoints + nChannels,
+            null,
+            0,
+            a,
+            base + 2,
+            scale,
+            grow,
+            po + nPoints + nChannels);
+        gg[0] = 0;
+        gg[1] = 0;
+        powerDist.addLogProbGrad(gp, 0, null, 0, a, base + 3, scale, gg, 0);
+        grow[po + taskW - 1] += gg[0];
+        lsGrad[x] += gg[1];
+      }
+    }
+    return lp;
+  }
+
+  /** Entropy of agent i's used heads; with {@code scale ≠ 0} adds its gradient. */
+  private double entropy(int i, boolean[] mask, int mo, int used, double scale, double[] lsGrad) {
+    double h = windowDist.entropy(prow, 0, mask, mo);
+    if (scale != 0) {
+      windowDist.addEntropyGrad(prow, 0, mask, mo, scale, grow, 0);
+    }
+    for (int x = 0; x < used; x++) {
+      int po = taskOffset(x);
+      h += pointDist.entropy(prow, po, null, 0);
+      h += channelDist.entropy(prow, po + nPoints, null, 0);
+      h += serverDist.entropy(prow, po + nPoints + nChannels, null, 0);
+      gp[0] = prow[po + taskW - 1];
+      gp[1] = logStd[i][x];
+      h += powerDist.entropy(gp, 0, null, 0);
+      if (scale != 0) {
+        pointDist.addEntropyGrad(prow, po, null, 0, scale, grow, po);
+        channelDist.addEntropyGrad(prow, po + nPoints, null, 0, scale, grow, po + nPoints);
+        serverDist.addEntropyGrad(
+            prow, po + nPoints + nChannels, null, 0, scale, grow, po + nPoints + nChannels);
+        gg[0] = 0;
+        gg[1] = 0;
+        powerDist.addEntropyGrad(gp, 0, null, 0, scale, gg, 0);
+        lsGrad[x] += gg[1];
+      }
+    }
+    return h;
+  }
+
+  /** Writes the environment's action row of agent i from the learner's action {@code a[ao…]}. */
+  private void toEnv(double[] a, int ao, float[] row) {
+    row[CollabActions.window()] = (float) a[ao];
+    for (int x = 0; x < wMax; x++) {
+      int base = ao + 1 + 4 * (cfg.perTask() ? x : 0);
+      row[CollabActions.point(wMax, x)] = (float) a[base];
+      row[CollabActions.channel(wMax, x)] = (float) a[base + 1];
+      row[CollabActions.server(wMax, x)] = (float) a[base + 2];
+      double u = Math.max(-1, Math.min(1, a[base + 3]));
+      row[CollabActions.power(wMax, x)] = (float) ((u + 1) * 0.5 * pMax);
+    }
+  }
+
+  private double value(float[] state, int off) {
+    float[] v = critic.forward(state, off, 1);
+    double s = 0;
+    for (int h = 0; h < valueHeads; h++) {
+      s += v[h];
+    }
+    return s / valueHeads;
+  }
+
+  // ---------------------------------------------------------------- acting
+
+  @Override
+  public void act(float[][] observations, float[][] actions) {
+    float[][] outs = actorForward(observations[0], 1);
+    for (int i = 0; i < n; i++) {
+      headRow(outs, 0, i);
+      windowMask(i, maskRow, 0);
+      windowDist.mode(prow, 0, maskRow, 0, stepActs, i * actW);
+      for (int x = 0; x < tasks; x++) {
+        int po = taskOffset(x);
+        int base = i * actW + 1 + 4 * x;
+        pointDist.mode(prow, po, null, 0, stepActs, base);
+        channelDist.mode(prow, po + nPoints, null, 0, stepActs, base + 1);
+        serverDist.mode(prow, po + nPoints + nChannels, null, 0, stepActs, base + 2);
+        stepActs[base + 3] = prow[po + taskW - 1];
+      }
+      toEnv(stepActs, i * actW, actions[i]);
+    }
+  }
+
+  @Override
+  public void explore(float[][] observations, float[][] actions) {
+    float[] state = observations[0];
+    float[][] outs = actorForward(state, 1);
+    for (int i = 0; i < n; i++) {
+      headRow(outs, 0, i);
+      int mo = (t * n + i) * wMax;
+      windowMask(i, windowMasks, mo);
+      int ao = i * actW;
+      windowDist.sample(prow, 0, windowMasks, mo, rng, stepActs, ao);
+      for (int x = 0; x < tasks; x++) {
+        int po = taskOffset(x);
+        int base = ao + 1 + 4 * x;
+        pointDist.sample(prow, po, null, 0, rng, stepActs, base);
+        channelDist.sample(prow, po + nPoints, null, 0, rng, stepActs, base + 1);
+        serverDist.sample(prow, po + nPoints + nChannels, null, 0, rng, stepActs, base + 2);
+        gp[0] = prow[po + taskW - 1];
+        gp[1] = logStd[i][x];
+        powerDist.sample(gp, 0, null, 0, rng, stepActs, base + 3);
+      }
+      stepLogp[i] = logProb(i, windowMasks, mo, stepActs, ao, 0, null);
+      toEnv(stepActs, ao, actions[i]);
+    }
+    // V of this state was computed as the previous step's V(next) unless an episode began.
+    values[t] =
+        Arrays.equals(state, nextState) && !Double.isNaN(nextValue) ? nextValue : value(state, 0);
+  }
+
+  @Override
+  public void observe(float[][] observations, float[][] actions, StepResult result) {
+    System.arraycopy(observations[0], 0, states, t * stateDim, stateDim);
+    System.arraycopy(stepActs, 0, acts, t * n * actW, n * actW);
+    System.arraycopy(stepLogp, 0, oldLogp, t * n, n);
+    double r = result.rewards()[0];
+    rewards[t] = cfg.symlogRewards() ? Math.signum(r) * Math.log1p(Math.abs(r)) : r;
+    terminated[t] = result.terminated()[0];
+    truncated[t] = result.truncated()[0];
+    double v = value(result.observations()[0], 0);
+    System.arraycopy(result.observations()[0], 0, nextState, 0, stateDim);
+    nextValue = v;
+    finalValues[t] = truncated[t] && !terminated[t] ? v : 0.0;
+    lastValue[0] = v;
+    t++;
+    steps++;
+  }
+
+  // ---------------------------------------------------------------- update
+
+  @Override
+  public int update(MetricsSink sink) {
+    if (t < rollout) {
+      return 0;
+    }
+    // Advantages: GAE (eq. 18) on the team reward, normalised over the rollout.
+    Gae.compute(
+        rollout,
+        1,
+        rewards,
+        values,
+        terminated,
+        truncated,
+        finalValues,
+        lastValue,
+        cfg.gamma(),
+        cfg.lambda(),
+        advantages,
+        returns);
+    double mean = 0;
+    for (double a : advantages) {
+      mean += a;
+    }
+    mean /= rollout;
+    double var = 0;
+    for (double a : advantages) {
+      var += (a - mean) * (a - mean);
+    }
+    double sd = Math.sqrt(var / rollout) + 1e-8;
+    for (int k = 0; k < rollout; k++) {
+      advantages[k] = (advantages[k] - mean) / sd;
+    }
+    int mbSize = Math.min(cfg.minibatch(), rollout);
+    float[] xb = new float[mbSize * stateDim];
+    int actorOutW = headW * agentsPerActor;
+    float[][] dOut = new float[actors.length][mbSize * actorOutW];
+    double[][] lsGrad = new double[n][tasks];
+    float[] lsGradF = new float[tasks];
+    int embedOut = embedding == null ? 0 : embedding.spec().outputSize();
+    float[] dEmb = new float[mbSize * Math.max(1, embedOut)];
+    float[] vGrad = new float[mbSize * valueHeads];
+    double[] stats = new double[4]; // policy loss, value loss, entropy, clip fraction
+    int batches = 0;
+    for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+      for (int k = 0; k < rollout; k++) {
+        perm[k] = k;
+      }
+      for (int k = rollout - 1; k > 0; k--) {
+        int j = rng.nextInt(k + 1);
+        int tmp = perm[k];
+        perm[k] = perm[j];
+        perm[j] = tmp;
+      }
+      for (int start = 0; start + mbSize <= rollout; start += mbSize) {
+        int m = mbSize;
+        for (int b = 0; b < m; b++) {
+          System.arraycopy(states, perm[start + b] * stateDim, xb, b * stateDim, stateDim);
+        }
+        // --- actors: clipped surrogate of eq. (17), summed over MDs as eq. (19)
+        float[][] outs = actorForward(xb, m);
+        for (float[] d : dOut) {
+          Arrays.fill(d, 0f);
+        }
+        for (double[] g : lsGrad) {
+          Arrays.fill(g, 0.0);
+        }
+        double eps = cfg.clip();
+        for (int b = 0; b < m; b++) {
+          int s = perm[start + b];
+          double adv = advantages[s];
+          for (int i = 0; i < n; i++) {
+            headRow(outs, b, i);
+            Arrays.fill(grow, 0.0);
+            int ao = (s * n + i) * actW;
+            int mo = (s * n + i) * wMax;
+            double lp = logProb(i, windowMasks, mo, acts, ao, 0, null);
+            double ratio = Math.exp(lp - oldLogp[s * n + i]);
+            double unclipped = ratio * adv;
+            double clippedObj = Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv;
+            stats[0] += -Math.min(unclipped, clippedObj) * lossScale / m;
+            if (unclipped <= clippedObj) {
+              logProb(i, windowMasks, mo, acts, ao, -adv * ratio * lossScale / m, lsGrad[i]);
+            } else {
+              stats[3] += 1.0 / (m * n);
+            }
+            int used = usedTasks(acts[ao]);
+            stats[2] +=
+                entropy(i, windowMasks, mo, used, -cfg.entropyCoef() * lossScale / m, lsGrad[i])
+                    / (m * n);
+            int a = agentsPerActor == 1 ? i : 0;
+            int local = agentsPerActor == 1 ? 0 : i;
+            int off = b * actorOutW + local * headW;
+            for (int j = 0; j < headW; j++) {
+              dOut[a][off + j] = (float) grow[j];
+            }
+          }
+        }
+        if (embedding != null) {
+          Arrays.fill(dEmb, 0f);
+        }
+        for (int a = 0; a < actors.length; a++) {
+          actors[a].zeroGrad();
+          actors[a].backward(dOut[a], m, embedding != null);
+          if (embedding != null) {
+            float[] gi = actors[a].inputGrad();
+            for (int j = 0; j < m * embedOut; j++) {
+              dEmb[j] += gi[j]; // Algorithm 2, line 14: φ gets every agent's gradient
+            }
+          }
+          actorOpt[a].step(actors[a].params(), actors[a].grads());
+        }
+        if (embedding != null) {
+          embedding.zeroGrad();
+          embedding.backward(dEmb, m, false);
+          embeddingOpt.step(embedding.params(), embedding.grads());
+        }
+        for (int i = 0; i < n; i++) {
+          for (int x = 0; x < tasks; x++) {
+            lsGradF[x] = (float) lsGrad[i][x];
+          }
+          logStdOpt[i].step(logStd[i], lsGradF);
+        }
+        // --- critic: c_V · mean over rows and heads of (V_x − R)² (eq. 20 with λ-returns)
+        float[] v = critic.forward(xb, 0, m);
+        double vl = 0;
+        for (int b = 0; b < m; b++) {
+          double target = returns[perm[start + b]];
+          for (int h = 0; h < valueHeads; h++) {
+            double e = v[b * valueHeads + h] - target;
+            vl += e * e / (m * valueHeads);
+            vGrad[b * valueHeads + h] = (float) (cfg.valueCoef() * 2 * e / (m * valueHeads));
+          }
+        }
+        stats[1] += vl;
+        critic.zeroGrad();
+        critic.backward(vGrad, m, false);
+        criticOpt.step(critic.params(), critic.grads());
+        batches++;
+      }
+    }
+    t = 0;
+    updates++;
+    nextValue = Double.NaN; // the critic changed
+    String[] keys = {"losses/policy", "losses/value", "losses/entropy", "losses/clip_fraction"};
+    for (int j = 0; j < keys.length; j++) {
+      sink.scalar(keys[j], updates, stats[j] / Math.max(1, batches));
+    }
+    return batches;
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  @Override
+  public void save(Path file) throws IOException {
+    NetworkFile.save(
+        file,
+        KIND,
+        LAYOUT,
+        out -> {
+          out.writeUTF(cfg.toString());
+          out.writeInt(n);
+          out.writeInt(headW);
+          out.writeLong(steps);
+          out.writeLong(updates);
+          if (embedding != null) {
+            NetworkFile.writeMlp(out, embedding);
+            embeddingOpt.writeState(out);
+          }
+          for (int a = 0; a < actors.length; a++) {
+            NetworkFile.writeMlp(out, actors[a]);
+            actorOpt[a].writeState(out);
+          }
+          NetworkFile.writeMlp(out, critic);
+          criticOpt.writeState(out);
+          for (int i = 0; i < n; i++) {
+            for (float f : logStd[i]) {
+              out.writeFloat(f);
+            }
+            logStdOpt[i].writeState(out);
+          }
+        });
+  }
+
+  @Override
+  public void load(Path file) throws IOException {
+    NetworkFile.load(
+        file,
+        KIND,
+        (in, version) -> {
+          if (version != LAYOUT) {
+            throw new IOException(file + ": emh-ppo layout " + version + ", this build reads 1");
+          }
+          String fc = in.readUTF();
+          int fn = in.readInt();
+          int fh = in.readInt();
+          if (!fc.equals(cfg.toString()) || fn != n || fh != headW) {
+            throw new IOException(
+                file
+                    + ": saved for "
+                    + fc
+                    + ", "
+                    + fn
+                    + " MDs, heads "
+                    + fh
+                    + "; this learner is "
+                    + cfg
+                    + ", "
+                    + n
+                    + ", "
+                    + headW);
+          }
+          long s = in.readLong();
+          long u = in.readLong();
+          Mlp e = null;
+          Adam eo = null;
+          if (embedding != null) {
+            e = NetworkFile.readMlp(in, embedding.ops());
+            eo = new Adam(embeddingOpt.config(), e.params().length);
+            eo.readState(in);
+          }
+          Mlp[] a = new Mlp[actors.length];
+          Adam[] ao = new Adam[actors.length];
+          for (int k = 0; k < actors.length; k++) {
+            a[k] = NetworkFile.readMlp(in, actors[k].ops());
+            ao[k] = new Adam(actorOpt[k].config(), a[k].params().length);
+            ao[k].readState(in);
+          }
+          Mlp c = NetworkFile.readMlp(in, critic.ops());
+          Adam co = new Adam(criticOpt.config(), c.params().length);
+          co.readState(in);
+          float[][] ls = new float[n][tasks];
+          Adam[] lo = new Adam[n];
+          for (int i = 0; i < n; i++) {
+            for (int x = 0; x < tasks; x++) {
+              ls[i][x] = in.readFloat();
+            }
+            lo[i] = new Adam(logStdOpt[i].config(), tasks);
+            lo[i].readState(in);
+          }
+          if (embedding != null) {
+            embedding.copyFrom(e);
+            embeddingOpt = eo;
+          }
+          for (int k = 0; k < actors.length; k++) {
+            actors[k].copyFrom(a[k]);
+            actorOpt[k] = ao[k];
+          }
+          critic.copyFrom(c);
+          criticOpt = co;
+          for (int i = 0; i < n; i++) {
+            System.arraycopy(ls[i], 0, logStd[i], 0, tasks);
+            logStdOpt[i] = lo[i];
+          }
+          steps = s;
+          updates = u;
+          t = 0;
+          nextValue = Double.NaN;
+          return null;
+        });
+  }
+}

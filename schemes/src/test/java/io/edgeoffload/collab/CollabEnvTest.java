@@ -1,0 +1,228 @@
+package io.edgeoffload.collab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
+import io.edgeoffload.collab.baseline.RandomPolicy;
+import io.edgeoffload.core.Policy;
+import io.edgeoffload.core.StepResult;
+import io.edgeoffload.core.config.ConfigException;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CollabEnvTest {
+
+  private static double[] runEpisode(CollabEnvBase env, Policy policy, long seed) {
+    float[][] actions = new float[env.numAgents()][env.actionSpace(0).dim()];
+    float[][] obs = env.reset(seed);
+    policy.reset(seed);
+    double[] sums = new double[env.infoKeys().size()];
+    StepResult r;
+    int steps = 0;
+    do {
+      policy.act(obs, actions);
+      r = env.step(actions);
+      for (int k = 0; k < sums.length; k++) {
+        sums[k] += r.info()[k];
+      }
+      obs = r.observations();
+      assertThat(++steps).isLessThan(1_000_000);
+    } while (!r.done());
+    return sums;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"resnet50", "googlenet", "mobilenetv2"})
+  void localOnlyMatchesClosedForms(String model) {
+    CollabEnvBase env =
+        CollabFixtures.env("collab-paper", "env.model=" + model, "env.taskModel=fixed");
+    double[] s = runEpisode(env, new LocalOnlyPolicy(env), 3);
+    Workload w = env.workload();
+    double tasks = 50;
+    // tasks × 5·L_0, with L_0 scaled from ResNet-50's by MACs (MODEL-NOTES COLLAB 3)
+    double l0 = 8.603e-3 * w.totalMacs() / Workload.RESNET50_MACS;
+    assertThat(s[CollabEnvBase.I_LATENCY]).isCloseTo(tasks * 5 * l0, within(1e-9));
+    // tasks × ζ × MMACs per MD, three MDs
+    assertThat(s[CollabEnvBase.I_ENERGY] / s[CollabEnvBase.I_TASKS])
+        .isCloseTo(1e-5 * w.totalMacs() / 1e6, within(1e-12));
+    assertThat(s[CollabEnvBase.I_TASKS]).isEqualTo(3 * tasks);
+    assertThat(s[CollabEnvBase.I_WAIT]).isZero();
+  }
+
+  @Test
+  void localOnlyWithPoissonQueuesLastsAsLongAsTheLongestQueue() {
+    CollabEnvBase env = CollabFixtures.env("collab-paper");
+    float[][] actions = new float[3][env.actionSpace(0).dim()];
+    env.reset(11);
+    int longest = 0;
+    int total = 0;
+    for (int i = 0; i < 3; i++) {
+      longest = Math.max(longest, env.remaining(i));
+      total += env.remaining(i);
+    }
+    double[] s = runEpisode(env, new LocalOnlyPolicy(env), 11);
+    assertThat(s[CollabEnvBase.I_TASKS]).isEqualTo(total);
+    assertThat(s[CollabEnvBase.I_LATENCY]).isCloseTo(longest * 5 * 8.603e-3, within(1e-9));
+  }
+
+  @Test
+  void timeBasedLocalOnlyMatchesTheSameClosedForm() {
+    for (String slot : new String[] {"10 ms", "50 ms", "300 ms"}) {
+      CollabEnvBase env =
+          CollabFixtures.env(
+              "collab-paper",
+              "env.mdp=time-based",
+              "env.slotLength=" + slot,
+              "env.taskModel=fixed");
+      assertThat(env.id()).isEqualTo("collab-slotted-v1");
+      double[] s = runEpisode(env, new LocalOnlyPolicy(env), 5);
+      assertThat(s[CollabEnvBase.I_LATENCY]).as(slot).isCloseTo(50 * 5 * 8.603e-3, within(1e-9));
+      assertThat(s[CollabEnvBase.I_TASKS]).isEqualTo(150);
+    }
+  }
+
+  @Test
+  void windowAccountingUnderRandomActions() {
+    CollabEnv env = (CollabEnv) CollabFixtures.env("collab-wide", "env.numDevices=4");
+    CollabEnvConfig c = env.config();
+    RandomPolicy policy = new RandomPolicy(env);
+    SplittableRandom seeds = new SplittableRandom(1);
+    float[][] actions = new float[4][env.actionSpace(0).dim()];
+    for (int episode = 0; episode < 5; episode++) {
+      long seed = seeds.nextLong();
+      float[][] obs = env.reset(seed);
+      policy.reset(seed);
+      int queued = 0;
+      for (int i = 0; i < 4; i++) {
+        queued += env.remaining(i);
+      }
+      int ran = 0;
+      StepResult r;
+      do {
+        int[] before = new int[4];
+        for (int i = 0; i < 4; i++) {
+          before[i] = env.remaining(i);
+        }
+        policy.act(obs, actions);
+        r = env.step(actions);
+        double[] info = r.info();
+        double max = 0;
+        double waits = 0;
+        int active = 0;
+        int tasks = 0;
+        for (int i = 0; i < 4; i++) {
+          int w = env.lastWindow(i);
+          assertThat(w).isBetween(0, c.windowMax()).isEqualTo(before[i] - env.remaining(i));
+          tasks += w;
+          if (w > 0) {
+            active++;
+            max = Math.max(max, env.lastLatency(i));
+          }
+        }
+        for (int i = 0; i < 4; i++) {
+          if (env.lastWindow(i) > 0) {
+            double wait = max - env.lastLatency(i);
+            assertThat(wait).isGreaterThanOrEqualTo(0);
+            waits += wait;
+          }
+        }
+        // The window lasts as long as its slowest MD; waits sum to Σ_n (max − L_n).
+        assertThat(info[CollabEnvBase.I_LATENCY]).isEqualTo(max);
+        assertThat(info[CollabEnvBase.I_WAIT]).isCloseTo(waits, within(1e-12 * (1 + waits)));
+        assertThat(info[CollabEnvBase.I_TASKS]).isEqualTo(tasks);
+        // eq. (8) from the window's own totals
+        double expected =
+            -((max + c.alpha() * waits / active) / 1e-3 / (tasks / 4.0)
+                + c.beta() / 4 * info[CollabEnvBase.I_ENERGY] / (tasks / 4.0));
+        assertThat(r.rewards()[0]).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        ran += tasks;
+        obs = r.observations();
+      } while (!r.done());
+      assertThat(ran).isEqualTo(queued);
+    }
+  }
+
+  /** Latency of MD 0's single task when both MDs send the raw input on the given channels. */
+  private static double rawInputLatency(int channel1) {
+    CollabEnv env =
+        (CollabEnv)
+            CollabFixtures.env(
+                "collab-wide",
+                "env.numDevices=2",
+                "env.shadowFadingDb=0",
+                "env.distanceModel=fixed",
+                "env.distanceFixedM=30",
+                "env.taskModel=fixed");
+    float[][] a = new float[2][env.actionSpace(0).dim()];
+    env.reset(1);
+    CollabActions.fill(a[0], 5, 1, 0, 0, 0, 1.0);
+    CollabActions.fill(a[1], 5, 1, 0, channel1, 1, 1.0);
+    env.step(a);
+    return env.lastLatency(0);
+  }
+
+  @Test
+  void twoDevicesOnOneChannelEachGetALowerRateThanAlone() {
+    double alone = rawInputLatency(1);
+    double shared = rawInputLatency(0);
+    assertThat(shared).isGreaterThan(alone);
+    // and the rate itself, eq. (1)
+    double g = CollabModel.gain(30, 1, 3, 0);
+    double r1 = CollabModel.rate(1e6, 1, g, 1e-9, 0);
+    double r2 = CollabModel.rate(1e6, 1, g, 1e-9, 1 * g);
+    assertThat(r2).isLessThan(r1);
+    assertThat(r1).isCloseTo(1e6 * Math.log(1 + g / 1e-9) / Math.log(2), within(1e-6));
+  }
+
+  @Test
+  void serverLoadScalesTheServerPart() {
+    double l0 = 8e-3;
+    assertThat(CollabModel.serverLatency(50, 100, l0, 3))
+        .isCloseTo(3 * CollabModel.serverLatency(50, 100, l0, 1), within(1e-15));
+    assertThat(CollabModel.serverLatency(100, 100, l0, 1)).isCloseTo(l0, within(1e-15));
+  }
+
+  @Test
+  void poissonDrawsHaveTheRightMean() {
+    SplittableRandom rng = new SplittableRandom(4);
+    double sum = 0;
+    double sq = 0;
+    int n = 20_000;
+    for (int i = 0; i < n; i++) {
+      int k = CollabEnvBase.poisson(rng, 50);
+      sum += k;
+      sq += (double) k * k;
+    }
+    double mean = sum / n;
+    double var = sq / n - mean * mean;
+    assertThat(mean).isCloseTo(50, within(0.3)); // 6 standard errors
+    assertThat(var).isCloseTo(50, within(3.0));
+  }
+
+  @Test
+  void badInputNamesTheKey() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> CollabFixtures.config("collab-paper", "env.model=vgg16"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("model");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> CollabFixtures.config("collab-paper", "env.featureSplit=1"))
+        .hasMessageContaining("featureSplit");
+  }
+
+  @Test
+  void chainPartitioningOffersOnlyChainCuts() {
+    Workload all = CollabFixtures.env("collab-paper").workload();
+    Workload chain = CollabFixtures.env("collab-paper", "env.partitioning=chain").workload();
+    assertThat(all.size()).isEqualTo(63);
+    assertThat(chain.size()).isEqualTo(19).isLessThan(all.size());
+    for (int i = 0; i < chain.size(); i++) {
+      assertThat(chain.isChainCut(i)).isTrue();
+    }
+    assertThat(chain.serverMacs(chain.localIndex())).isZero();
+    assertThat(chain.bits(chain.localIndex())).isZero();
+  }
+}
