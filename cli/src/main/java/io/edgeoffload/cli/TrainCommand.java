@@ -126,8 +126,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       dir = out;
       total = episodes != null ? episodes : 100;
-      resolved = Configs.resolve(config);
-      resolved.scheme().learners().get(algo);
+      resolved = effective(Configs.resolve(config), algo);
       RunOutput.checkWritable(dir, force);
     }
     Configs.positive("--episodes", total);
@@ -220,6 +219,13 @@ final class TrainCommand implements Callable<Integer> {
     w.println("wrote " + dir.toAbsolutePath().normalize());
     w.flush();
     return 0;
+  }
+
+  /** The configuration the algorithm runs under (the scheme may fix settings it needs). */
+  private static <C> ResolvedConfig<C> effective(ResolvedConfig<C> r, String algo) {
+    r.scheme().learners().get(algo);
+    C c = r.scheme().configFor(algo, r.config());
+    return new ResolvedConfig<>(r.scheme(), r.preset(), c, r.configFile(), r.overrides());
   }
 
   private static double[] column(Trainer.Result r, String name) {

@@ -48,6 +48,15 @@ public interface Scheme<C, E extends ParallelEnv> {
     return new Registry<>("learner");
   }
 
+  /**
+   * The configuration {@code algorithm} trains and runs under: a scheme may fix settings the
+   * algorithm needs (COLLAB's time-based EMH-PPO runs on the time-based MDP). It must be
+   * idempotent; the default changes nothing.
+   */
+  default C configFor(String algorithm, C config) {
+    return config;
+  }
+
   /** Creates a learner for an environment; all its randomness derives from {@code seed}. */
   @FunctionalInterface
   interface LearnerFactory<C, E> {

@@ -66,6 +66,7 @@ public final class Trainer {
       int stopAfter,
       MetricsSink sink,
       Progress progress) {
+    config = scheme.configFor(algorithm, config);
     E env = scheme.createEnv(config);
     RandomStreams root = new RandomStreams(seed);
     Learner learner =

@@ -116,4 +116,37 @@ class TrainerTest {
     assertThat(Files.readString(twice.resolve(Trainer.STATE)))
         .isEqualTo(Files.readString(once.resolve(Trainer.STATE)));
   }
+
+  /**
+   * COLLAB's EMH-PPO resumes exactly too: 40 episodes (about 800 decisions, three 256-step
+   * rollouts) against 20 + 20, the break falling inside a rollout that the checkpoint carries.
+   */
+  @Test
+  void collabEmhPpoResumesToTheBit(@TempDir Path dir) throws IOException {
+    var scheme = new io.edgeoffload.collab.CollabScheme();
+    var c = ResolvedConfig.resolve(scheme, "collab-wide", null, List.of()).config();
+    Path once = dir.resolve("once");
+    Path twice = dir.resolve("twice");
+    Trainer.Result full =
+        Trainer.train(
+            scheme,
+            c,
+            "emh-ppo",
+            40,
+            2,
+            once,
+            10,
+            false,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null);
+    assertThat(full.learner().steps()).isGreaterThan(512); // at least two updates
+    Trainer.train(scheme, c, "emh-ppo", 40, 2, twice, 10, false, 20, MetricsSink.NONE, null);
+    Trainer.train(
+        scheme, c, "emh-ppo", 40, 2, twice, 10, true, Integer.MAX_VALUE, MetricsSink.NONE, null);
+    assertThat(Files.readAllBytes(twice.resolve(Trainer.CHECKPOINT)))
+        .isEqualTo(Files.readAllBytes(once.resolve(Trainer.CHECKPOINT)));
+    assertThat(Files.readString(twice.resolve(Trainer.EPISODES)))
+        .isEqualTo(Files.readString(once.resolve(Trainer.EPISODES)));
+  }
 }

@@ -3,7 +3,9 @@ package io.edgeoffload.collab;
 import io.edgeoffload.collab.baseline.GreedyPartitionPolicy;
 import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
 import io.edgeoffload.collab.baseline.RandomPolicy;
+import io.edgeoffload.collab.learn.CollabLearners;
 import io.edgeoffload.core.Scheme;
+import io.edgeoffload.core.config.ConfigLoader;
 import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.registry.Registry;
 import java.util.List;
@@ -41,16 +43,23 @@ public final class CollabScheme implements Scheme<CollabConfig, CollabEnvBase> {
   private static final List<EpisodeMetric> METRICS =
       List.of(
           new EpisodeMetric(
-              "reward", "reward", EpisodeMetric.STEPS, "mean reward per decision (eq. 8)"),
+                  "reward", "reward", EpisodeMetric.STEPS, "mean reward per decision (eq. 8)")
+              .asHeadline(),
           new EpisodeMetric(
-              "total_latency_s",
-              "latency_s",
-              EpisodeMetric.EPISODE,
-              "total inference latency: Σ_k max_n L_{n,k}, seconds"),
+                  "total_latency_s",
+                  "latency_s",
+                  EpisodeMetric.EPISODE,
+                  "total inference latency: Σ_k max_n L_{n,k}, seconds")
+              .asHeadline(),
           new EpisodeMetric(
-              "energy_per_task_j", "energy_j", "tasks", "average MD energy per task, joules"),
+                  "energy_per_task_j", "energy_j", "tasks", "average MD energy per task, joules")
+              .asHeadline(),
           new EpisodeMetric(
-              "wait_per_task_s", "wait_s", "tasks", "MD waiting time per task (Fig. 6d), seconds"),
+                  "wait_per_task_s",
+                  "wait_s",
+                  "tasks",
+                  "MD waiting time per task (Fig. 6d), seconds")
+              .asHeadline(),
           new EpisodeMetric(
               "offload_share", "offloaded", "tasks", "share of tasks split with the server"),
           new EpisodeMetric("decisions", "windows", EpisodeMetric.EPISODE, "decisions per episode"),
@@ -101,5 +110,25 @@ public final class CollabScheme implements Scheme<CollabConfig, CollabEnvBase> {
   @Override
   public List<EpisodeMetric> episodeMetrics() {
     return METRICS;
+  }
+
+  /** EMH-PPO and its learned baselines ({@link CollabLearners}), for {@code train --algo}. */
+  @Override
+  public Registry<LearnerFactory<CollabConfig, CollabEnvBase>> learners() {
+    Registry<LearnerFactory<CollabConfig, CollabEnvBase>> r = new Registry<>("learner");
+    for (Registry.Entry<CollabLearners.Entry> e : CollabLearners.registry().entries()) {
+      String id = e.id();
+      r.register(id, e.description(), (c, env, seed) -> e.value().create(id, env, seed));
+    }
+    return r;
+  }
+
+  /** Applies the settings a learner needs (e.g. the time-based MDP of emh-ppo-slotted). */
+  @Override
+  public CollabConfig configFor(String algorithm, CollabConfig config) {
+    List<String> sets = CollabLearners.registry().get(algorithm).envSets();
+    return sets.isEmpty()
+        ? config
+        : ConfigLoader.with(config, CollabConfig.class, sets.toArray(new String[0]));
   }
 }

@@ -21,6 +21,9 @@ public final class Recipes {
         }) {
       r.register(recipe.id(), recipe.description(), recipe);
     }
+    for (Recipe recipe : CollabRecipes.all()) {
+      r.register(recipe.id(), recipe.description(), recipe);
+    }
     for (Recipe recipe : UcmsRecipes.all()) {
       r.register(recipe.id(), recipe.description(), recipe);
     }

@@ -45,7 +45,7 @@ import java.util.SplittableRandom;
  */
 public final class EmhPpo implements Learner {
   private static final String KIND = "emh-ppo";
-  private static final int LAYOUT = 1;
+  private static final int LAYOUT = 2; // 2: the partial rollout is saved too
 
   private final String id;
   private final EmhPpoConfig cfg;
@@ -78,7 +78,7 @@ public final class EmhPpo implements Learner {
   private final Categorical channelDist;
   private final Categorical serverDist;
   private final DiagGaussian powerDist = new DiagGaussian(1);
-  private final SplittableRandom rng;
+  private SplittableRandom rng;
 
   // Rollout.
   private final int rollout;
@@ -625,7 +625,61 @@ public final class EmhPpo implements Learner {
             }
             logStdOpt[i].writeState(out);
           }
+          writeRollout(out);
         });
+  }
+
+  /**
+   * Reseeds the learner's random stream; the lab's trainer calls it at every episode start, so a
+   * run resumed from a checkpoint samples exactly what an uninterrupted one does.
+   */
+  @Override
+  public void reset(long seed) {
+    rng = new SplittableRandom(seed);
+  }
+
+  /** The rollout collected so far (steps 0..t), so a resumed run continues the same rollout. */
+  private void writeRollout(java.io.DataOutput out) throws IOException {
+    out.writeInt(t);
+    io.edgeoffload.nn.io.Bulk.writeFloats(out, states, 0, t * (states.length / rollout));
+    io.edgeoffload.nn.io.Bulk.writeDoubles(out, acts, 0, t * (acts.length / rollout));
+    writeBooleans(out, windowMasks, t * (windowMasks.length / rollout));
+    io.edgeoffload.nn.io.Bulk.writeDoubles(out, oldLogp, 0, t * (oldLogp.length / rollout));
+    io.edgeoffload.nn.io.Bulk.writeDoubles(out, values, 0, t);
+    io.edgeoffload.nn.io.Bulk.writeDoubles(out, rewards, 0, t);
+    writeBooleans(out, terminated, t);
+    writeBooleans(out, truncated, t);
+    io.edgeoffload.nn.io.Bulk.writeDoubles(out, finalValues, 0, t);
+  }
+
+  private void readRollout(java.io.DataInput in) throws IOException {
+    int k = in.readInt();
+    if (k < 0 || k >= rollout) {
+      throw new IOException("rollout position " + k + " outside [0, " + rollout + ")");
+    }
+    io.edgeoffload.nn.io.Bulk.readFloats(in, states, 0, k * (states.length / rollout));
+    io.edgeoffload.nn.io.Bulk.readDoubles(in, acts, 0, k * (acts.length / rollout));
+    readBooleans(in, windowMasks, k * (windowMasks.length / rollout));
+    io.edgeoffload.nn.io.Bulk.readDoubles(in, oldLogp, 0, k * (oldLogp.length / rollout));
+    io.edgeoffload.nn.io.Bulk.readDoubles(in, values, 0, k);
+    io.edgeoffload.nn.io.Bulk.readDoubles(in, rewards, 0, k);
+    readBooleans(in, terminated, k);
+    readBooleans(in, truncated, k);
+    io.edgeoffload.nn.io.Bulk.readDoubles(in, finalValues, 0, k);
+    t = k;
+  }
+
+  private static void writeBooleans(java.io.DataOutput out, boolean[] a, int len)
+      throws IOException {
+    for (int i = 0; i < len; i++) {
+      out.writeBoolean(a[i]);
+    }
+  }
+
+  private static void readBooleans(java.io.DataInput in, boolean[] a, int len) throws IOException {
+    for (int i = 0; i < len; i++) {
+      a[i] = in.readBoolean();
+    }
   }
 
   @Override
@@ -635,7 +689,8 @@ public final class EmhPpo implements Learner {
         KIND,
         (in, version) -> {
           if (version != LAYOUT) {
-            throw new IOException(file + ": emh-ppo layout " + version + ", this build reads 1");
+            throw new IOException(
+                file + ": emh-ppo layout " + version + ", this build reads " + LAYOUT);
           }
           String fc = in.readUTF();
           int fn = in.readInt();
@@ -700,7 +755,7 @@ public final class EmhPpo implements Learner {
           }
           steps = s;
           updates = u;
-          t = 0;
+          readRollout(in);
           nextValue = Double.NaN;
           return null;
         });
