@@ -65,4 +65,21 @@ public final class Check {
     }
     return value;
   }
+
+  /**
+   * A list of layer widths (hidden sizes of a network): present, each at least 1. Returns a copy,
+   * so a record keeps its own array.
+   */
+  public static int[] widths(String key, int[] widths) {
+    if (widths == null) {
+      throw new ConfigException(key, "null", "give a list of widths, e.g. [64, 64]");
+    }
+    for (int w : widths) {
+      if (w < 1) {
+        throw new ConfigException(
+            key, java.util.Arrays.toString(widths), "every width must be at least 1");
+      }
+    }
+    return widths.clone();
+  }
 }

@@ -66,8 +66,8 @@ public record MaddpgConfig(
     String lossWeights) {
 
   public MaddpgConfig {
-    actorHidden = widths("actorHidden", actorHidden);
-    criticHidden = widths("criticHidden", criticHidden);
+    actorHidden = Check.widths("actorHidden", actorHidden);
+    criticHidden = Check.widths("criticHidden", criticHidden);
     Check.positive("actorLr", actorLr);
     Check.positive("criticLr", criticLr);
     Check.range("gamma", gamma, 0.0, 1.0);
@@ -133,18 +133,6 @@ public record MaddpgConfig(
         0.5,
         1.0,
         "importance");
-  }
-
-  private static int[] widths(String key, int[] w) {
-    if (w == null) {
-      throw new ConfigException(key, "null", "give a list of hidden widths, e.g. [64, 64]");
-    }
-    for (int x : w) {
-      if (x < 1) {
-        throw new ConfigException(key, Arrays.toString(w), "every width must be at least 1");
-      }
-    }
-    return w.clone();
   }
 
   @Override

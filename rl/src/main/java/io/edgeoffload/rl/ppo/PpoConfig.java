@@ -48,8 +48,8 @@ public record PpoConfig(
     boolean shareParameters) {
 
   public PpoConfig {
-    policyHidden = widths("policyHidden", policyHidden);
-    valueHidden = widths("valueHidden", valueHidden);
+    policyHidden = Check.widths("policyHidden", policyHidden);
+    valueHidden = Check.widths("valueHidden", valueHidden);
     Check.positive("learningRate", learningRate);
     if (totalSteps < 1) {
       throw new ConfigException("totalSteps", totalSteps, "must be at least 1");
@@ -94,18 +94,6 @@ public record PpoConfig(
         0.0,
         0.0,
         true);
-  }
-
-  private static int[] widths(String key, int[] w) {
-    if (w == null) {
-      throw new ConfigException(key, "null", "give a list of hidden widths, e.g. [64, 64]");
-    }
-    for (int x : w) {
-      if (x < 1) {
-        throw new ConfigException(key, Arrays.toString(w), "every width must be at least 1");
-      }
-    }
-    return w.clone();
   }
 
   @Override

@@ -58,9 +58,9 @@ public record EmhPpoConfig(
 
   public EmhPpoConfig {
     Check.oneOf("actors", actors, EMBEDDED, PER_AGENT, SINGLE);
-    embedHidden = widths("embedHidden", embedHidden);
-    agentHidden = widths("agentHidden", agentHidden);
-    criticHidden = widths("criticHidden", criticHidden);
+    embedHidden = Check.widths("embedHidden", embedHidden);
+    agentHidden = Check.widths("agentHidden", agentHidden);
+    criticHidden = Check.widths("criticHidden", criticHidden);
     if (actors.equals(EMBEDDED) && embedHidden.length == 0) {
       throw new ConfigException("embedHidden", "[]", "the embedded actor needs an embedding layer");
     }
@@ -156,18 +156,6 @@ public record EmhPpoConfig(
         maxGradNorm,
         initLogStd,
         symlogRewards);
-  }
-
-  private static int[] widths(String key, int[] w) {
-    if (w == null) {
-      throw new ConfigException(key, "null", "give a list of widths, e.g. [256, 128]");
-    }
-    for (int x : w) {
-      if (x < 1) {
-        throw new ConfigException(key, Arrays.toString(w), "every width must be at least 1");
-      }
-    }
-    return w.clone();
   }
 
   @Override
