@@ -147,7 +147,11 @@ public final class CollabTraining {
     double[] sums = new double[keys.size()];
     for (int e = 0; e < episodes; e++) {
       float[][] obs = env.reset(root.seedOf("episode", e));
-      policy.reset(root.seedOf("policy", e));
+      if (!(policy instanceof io.edgeoffload.core.Learner)) {
+        // A learner acts deterministically here; its reset would reseed the training stream of
+        // a run that evaluates as it trains (trainWithEvaluation).
+        policy.reset(root.seedOf("policy", e));
+      }
       java.util.Arrays.fill(sums, 0.0);
       int steps = 0;
       StepResult r;
