@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Device head, gRPC, server tail: the result equals the full model's output on the same input (run
  * independently by the full ONNX model) to a relative error of 1e-5, for several points of each
- * model. ResNet-50 is left out: its ONNX export is ~100 MB and takes seconds per slice, and the
- * split code paths are model-independent (dnn's OnnxExportTest covers head + tail slicing of the
- * two models used here).
+ * model. ResNet-50's ONNX export is ~100 MB and takes seconds per slice, so it gets two points
+ * inside the network and the local one.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SplitEqualityTest {
@@ -71,6 +70,12 @@ class SplitEqualityTest {
   void mobileNetV2SplitEqualsFullModel() throws Exception {
     // 1 sends the raw input; 10, 30 and 50 are inside the network; 54 = S runs locally.
     check("mobilenetv2", List.of(1, 10, 30, 50, 54));
+  }
+
+  @Test
+  void resNet50SplitEqualsFullModel() throws Exception {
+    // 20 and 45 are chain cuts between bottleneck blocks; 63 = S runs locally.
+    check("resnet50", List.of(20, 45, 63));
   }
 
   @Test
