@@ -66,12 +66,6 @@ final class EvalCommand implements Callable<Integer> {
     return RandomStreams.derive(seed, "evaluation");
   }
 
-  /** A policy factory that builds {@code algo}'s learner and loads {@code checkpoint} into it. */
-  static <C, E extends ParallelEnv> Scheme.PolicyFactory<C, E> trained(
-      Scheme<C, E> scheme, String algo, long seed, Path checkpoint) {
-    return Trained.factory(scheme, algo, seed, checkpoint);
-  }
-
   @Override
   public Integer call() {
     Configs.positive("--episodes", episodes);
@@ -108,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         Runner.run(
             scheme,
             resolved.config(),
-            trained(scheme, algo, trainSeed, policyDir.resolve(Trainer.CHECKPOINT)),
+            Trained.factory(scheme, algo, trainSeed, policyDir.resolve(Trainer.CHECKPOINT)),
             episodes,
             s,
             progress);

@@ -189,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
           Runner.run(
               scheme,
               resolved.config(),
-              EvalCommand.trained(scheme, algo, seed, file),
+              io.edgeoffload.lab.recipe.Trained.factory(scheme, algo, seed, file),
               evalEpisodes,
               EvalCommand.evalSeed(seed),
               null);

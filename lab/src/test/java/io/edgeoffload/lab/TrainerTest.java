@@ -2,15 +2,12 @@ package io.edgeoffload.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeoffload.core.Learner;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.metrics.MetricsSink;
-import io.edgeoffload.core.random.RandomStreams;
 import io.edgeoffload.ucms.UcmsConfig;
 import io.edgeoffload.ucms.UcmsEnv;
 import io.edgeoffload.ucms.UcmsScheme;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,19 +33,7 @@ class TrainerTest {
   }
 
   static Scheme.PolicyFactory<UcmsConfig, UcmsEnv> trained(String algo, long seed, Path file) {
-    return (c, env) -> {
-      Learner l =
-          SCHEME
-              .learners()
-              .get(algo)
-              .create(c, env, new RandomStreams(seed).seedOf("learner-init"));
-      try {
-        l.load(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return l;
-    };
+    return io.edgeoffload.lab.recipe.Trained.factory(SCHEME, algo, seed, file);
   }
 
   @Test

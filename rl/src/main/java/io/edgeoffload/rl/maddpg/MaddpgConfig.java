@@ -3,7 +3,6 @@ package io.edgeoffload.rl.maddpg;
 import io.edgeoffload.core.config.Check;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
-import java.util.Arrays;
 
 /**
  * Every hyper-parameter of {@link Maddpg} (and of DDPG, its one-agent case), validated on
@@ -153,13 +152,10 @@ public record MaddpgConfig(
     return ConfigLoader.with(this, MaddpgConfig.class, assignments);
   }
 
-  /** Records compare arrays by reference; configs compare their hidden widths by value. */
+  /** Records compare arrays by reference; a config compares as its tree, hidden widths by value. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof MaddpgConfig c
-        && Arrays.equals(actorHidden, c.actorHidden)
-        && Arrays.equals(criticHidden, c.criticHidden)
-        && toTree().equals(c.toTree());
+    return o instanceof MaddpgConfig c && toTree().equals(c.toTree());
   }
 
   @Override

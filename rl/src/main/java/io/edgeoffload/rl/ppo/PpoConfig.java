@@ -3,7 +3,6 @@ package io.edgeoffload.rl.ppo;
 import io.edgeoffload.core.config.Check;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
-import java.util.Arrays;
 
 /**
  * Every hyper-parameter of {@link Ppo}, validated on construction.
@@ -111,13 +110,10 @@ public record PpoConfig(
     return ConfigLoader.with(this, PpoConfig.class, assignments);
   }
 
-  /** Records compare arrays by reference; configs compare their hidden widths by value. */
+  /** Records compare arrays by reference; a config compares as its tree, hidden widths by value. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof PpoConfig c
-        && Arrays.equals(policyHidden, c.policyHidden)
-        && Arrays.equals(valueHidden, c.valueHidden)
-        && toTree().equals(c.toTree());
+    return o instanceof PpoConfig c && toTree().equals(c.toTree());
   }
 
   @Override
