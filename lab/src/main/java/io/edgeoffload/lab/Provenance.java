@@ -15,6 +15,21 @@ import java.util.concurrent.TimeUnit;
 public final class Provenance {
   private Provenance() {}
 
+  private static volatile Map<String, Object> cached;
+
+  /**
+   * The provenance block, collected once per JVM (it asks git, which costs milliseconds: too much
+   * for every short run of a sweep).
+   */
+  public static Map<String, Object> cached() {
+    Map<String, Object> c = cached;
+    if (c == null) {
+      c = java.util.Collections.unmodifiableMap(collect());
+      cached = c;
+    }
+    return c;
+  }
+
   /** The provenance block. */
   public static Map<String, Object> collect() {
     Map<String, Object> p = new LinkedHashMap<>();

@@ -1,0 +1,189 @@
+package io.edgeoffload.lab.sweep;
+
+import io.edgeoffload.core.ParallelEnv;
+import io.edgeoffload.core.Scheme;
+import io.edgeoffload.core.config.ConfigException;
+import io.edgeoffload.core.metrics.EpisodeMetric;
+import io.edgeoffload.core.metrics.MetricsSink;
+import io.edgeoffload.core.random.RandomStreams;
+import io.edgeoffload.core.registry.Registry;
+import io.edgeoffload.lab.ResolvedConfig;
+import io.edgeoffload.lab.Runner;
+import io.edgeoffload.lab.Schemes;
+import io.edgeoffload.lab.Trainer;
+import io.edgeoffload.lab.recipe.Trained;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry of run kinds. Built in: {@code eval} (a registered policy evaluated for {@code
+ * episodes} episodes) and {@code train} (a learner trained for {@code trainEpisodes} episodes with
+ * checkpoints in the run folder, then evaluated greedily for {@code episodes} episodes). Recipes
+ * add their own kinds here, in code, so that every JVM sees the same registry.
+ */
+public final class RunKinds {
+  private static final Registry<RunKind> REGISTRY = new Registry<>("run kind");
+
+  static {
+    register(new Eval());
+    register(new Train());
+  }
+
+  private RunKinds() {}
+
+  /** Adds a kind; ids are unique. */
+  public static synchronized void register(RunKind kind) {
+    if (!REGISTRY.contains(kind.id())) {
+      REGISTRY.register(kind.id(), kind.description(), kind);
+    }
+  }
+
+  public static Registry<RunKind> registry() {
+    return REGISTRY;
+  }
+
+  /** The kind with this id, or a configuration error listing the valid ids. */
+  public static RunKind get(String id) {
+    return REGISTRY.get(id);
+  }
+
+  /** The configuration a spec resolves to: its preset with its overrides, bound and validated. */
+  public static ResolvedConfig<?> resolve(RunSpec spec) {
+    return ResolvedConfig.resolve(
+        Schemes.get(spec.scheme()), spec.preset(), null, spec.overrides());
+  }
+
+  /** One phase's series from per-episode values of a scheme's metrics. */
+  public static RunResult.Series series(
+      String phase, List<EpisodeMetric> metrics, long[] seeds, double[][] values) {
+    List<String> names = new ArrayList<>();
+    List<String> descriptions = new ArrayList<>();
+    List<Boolean> headline = new ArrayList<>();
+    for (EpisodeMetric m : metrics) {
+      names.add(m.name());
+      descriptions.add(m.description());
+      headline.add(m.headline());
+    }
+    return new RunResult.Series(phase, names, descriptions, headline, seeds, values);
+  }
+
+  /** {@code eval}: the policy {@code spec.policy()} for {@code spec.episodes()} episodes. */
+  static final class Eval implements RunKind {
+    @Override
+    public String id() {
+      return "eval";
+    }
+
+    @Override
+    public String description() {
+      return "evaluate a registered policy for `episodes` episodes";
+    }
+
+    @Override
+    public void validate(RunSpec spec) {
+      Schemes.get(spec.scheme()).policies().get(spec.policy());
+      if (spec.episodes() < 1) {
+        throw new ConfigException("episodes", spec.episodes(), "must be at least 1");
+      }
+    }
+
+    @Override
+    public Outcome execute(RunSpec spec, Path dir) {
+      return run(resolve(spec), spec);
+    }
+
+    private static <C> Outcome run(ResolvedConfig<C> resolved, RunSpec spec) {
+      Runner.Result r =
+          Runner.run(
+              resolved.scheme(),
+              resolved.config(),
+              spec.policy(),
+              spec.episodes(),
+              spec.seed(),
+              null);
+      return new Outcome(
+          r.environment(), List.of(series("eval", r.metrics(), r.episodeSeeds(), r.values())));
+    }
+  }
+
+  /**
+   * {@code train}: the learner {@code spec.policy()} trained for {@code spec.trainEpisodes()}
+   * episodes (checkpoints every tenth of the budget under {@code dir/train}, resumed when present),
+   * then, if {@code spec.episodes() > 0}, evaluated from its final checkpoint on the evaluation
+   * seed derived from the root seed.
+   */
+  static final class Train implements RunKind {
+    @Override
+    public String id() {
+      return "train";
+    }
+
+    @Override
+    public String description() {
+      return "train a learner for `trainEpisodes` episodes, then evaluate it for `episodes`";
+    }
+
+    @Override
+    public void validate(RunSpec spec) {
+      Schemes.get(spec.scheme()).learners().get(spec.policy());
+      if (spec.trainEpisodes() < 1) {
+        throw new ConfigException("train.episodes", spec.trainEpisodes(), "must be at least 1");
+      }
+      if (spec.episodes() < 0) {
+        throw new ConfigException("episodes", spec.episodes(), "must be at least 0");
+      }
+    }
+
+    @Override
+    public Outcome execute(RunSpec spec, Path dir) {
+      return run(resolve(spec), spec, dir.resolve("train"));
+    }
+
+    private static <C, E extends ParallelEnv> Outcome run(
+        ResolvedConfig<C> resolved, RunSpec spec, Path trainDir) {
+      @SuppressWarnings("unchecked")
+      Scheme<C, E> scheme = (Scheme<C, E>) resolved.scheme();
+      int every = Math.max(1, spec.trainEpisodes() / 10);
+      boolean resume = Files.isRegularFile(trainDir.resolve(Trainer.STATE));
+      Trainer.Result t =
+          Trainer.train(
+              scheme,
+              resolved.config(),
+              spec.policy(),
+              spec.trainEpisodes(),
+              spec.seed(),
+              trainDir,
+              every,
+              resume,
+              Integer.MAX_VALUE,
+              MetricsSink.NONE,
+              null);
+      List<RunResult.Series> out = new ArrayList<>();
+      long[] trainSeeds = new long[t.values().length];
+      RandomStreams root = new RandomStreams(spec.seed());
+      for (int e = 0; e < trainSeeds.length; e++) {
+        trainSeeds[e] = root.seedOf("episode", e);
+      }
+      out.add(series("train", t.metrics(), trainSeeds, t.values()));
+      String environment = t.environment();
+      if (spec.episodes() > 0) {
+        C config = scheme.configFor(spec.policy(), resolved.config());
+        Runner.Result r =
+            Runner.run(
+                scheme,
+                config,
+                Trained.factory(
+                    scheme, spec.policy(), spec.seed(), trainDir.resolve(Trainer.CHECKPOINT)),
+                spec.episodes(),
+                // Evaluation episodes are not the training episodes (as `edgeoffload eval`).
+                RandomStreams.derive(spec.seed(), "evaluation"),
+                null);
+        out.add(series("eval", r.metrics(), r.episodeSeeds(), r.values()));
+        environment = r.environment();
+      }
+      return new Outcome(environment, out);
+    }
+  }
+}

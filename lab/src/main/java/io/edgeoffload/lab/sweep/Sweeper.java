@@ -1,0 +1,128 @@
+package io.edgeoffload.lab.sweep;
+
+import io.edgeoffload.lab.AtomicFiles;
+import io.edgeoffload.lab.Progress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs a planned sweep into a root folder: {@code ROOT/sweeps/<name>.yaml} (the spec), {@code
+ * ROOT/runs/<id>/} (one folder per run), {@code ROOT/results.duckdb} (every finished run) and
+ * {@code ROOT/export/} (the tables as Parquet and CSV).
+ *
+ * <p>Re-running skips the runs recorded as done. A run whose folder holds a finished result that
+ * the database lacks (the process died between the two writes) is recorded from its folder, not run
+ * again. Failed runs are run again. A killed sweep therefore loses at most the runs in flight.
+ */
+public final class Sweeper {
+  private Sweeper() {}
+
+  /** What a sweep did. */
+  public record Outcome(
+      int planned, int skipped, int recovered, int done, int failed, double wallSeconds) {
+    public String line() {
+      return String.format(
+          Locale.ROOT,
+          "%d runs planned: %d already done, %d recovered from their folders, %d run now (%d"
+              + " failed), %.1f s",
+          planned,
+          skipped,
+          recovered,
+          done + failed,
+          failed,
+          wallSeconds);
+    }
+  }
+
+  /** Thrown through the engine to stop a sweep as an interruption would. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Where runs of a root live. */
+  public static Path runsRoot(Path root) {
+    return root.resolve("runs");
+  }
+
+  /**
+   * Executes the runs of {@code spec} not yet done under {@code root}.
+   *
+   * @param stopAfter stop (as if interrupted) after this many runs have finished in this call;
+   *     {@code Integer.MAX_VALUE} normally (tests of resumption use it)
+   * @param progress advanced once per run (already-done runs count at the start); may be null
+   */
+  public static Outcome run(
+      SweepSpec spec, Path root, SweepEngine engine, Progress progress, int stopAfter)
+      throws InterruptedException {
+    List<RunSpec> runs = Sweeps.plan(spec);
+    return run(spec, runs, root, engine, progress, stopAfter);
+  }
+
+  /** Executes already planned {@code runs} (a recipe's) under {@code root}. */
+  public static Outcome run(
+      SweepSpec spec,
+      List<RunSpec> runs,
+      Path root,
+      SweepEngine engine,
+      Progress progress,
+      int stopAfter)
+      throws InterruptedException {
+    long t0 = System.nanoTime();
+    if (spec != null) {
+      AtomicFiles.write(root.resolve("sweeps").resolve(spec.name() + ".yaml"), spec.text());
+    }
+    Path runsRoot = runsRoot(root);
+    int[] counts = new int[2]; // done, failed
+    int skipped;
+    int recovered = 0;
+    try (ResultsDb db = ResultsDb.open(root)) {
+      if (spec != null) {
+        db.registerSweep(spec);
+      }
+      Set<String> done = db.doneIds();
+      List<RunSpec> pending = new ArrayList<>();
+      for (RunSpec r : runs) {
+        if (done.contains(r.id())) {
+          continue;
+        }
+        RunResult inFolder = RunExecutor.read(runsRoot, r.id());
+        if (inFolder != null && inFolder.done()) {
+          db.record(r, inFolder, RunExecutor.dir(runsRoot, r.id()));
+          recovered++;
+        } else {
+          pending.add(r);
+        }
+      }
+      skipped = runs.size() - pending.size() - recovered;
+      if (progress != null) {
+        progress.advance(runs.size() - pending.size());
+      }
+      try {
+        engine.execute(
+            pending,
+            runsRoot,
+            (s, r) -> {
+              db.record(s, r, RunExecutor.dir(runsRoot, s.id()));
+              counts[r.done() ? 0 : 1]++;
+              if (progress != null) {
+                progress.note(
+                    String.format(Locale.ROOT, "%d done, %d failed", counts[0], counts[1]));
+                progress.advance(1);
+              }
+              if (counts[0] + counts[1] >= stopAfter) {
+                throw new Stopped(); // a test's interruption: runs in flight are abandoned
+              }
+            });
+      } catch (Stopped e) {
+        throw new InterruptedException("stopped after " + stopAfter + " runs");
+      }
+      db.export(root.resolve("export"), "parquet");
+      db.export(root.resolve("export"), "csv");
+    }
+    return new Outcome(
+        runs.size(), skipped, recovered, counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
+  }
+}

@@ -1,0 +1,72 @@
+package io.edgeoffload.lab.sweep;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs on a fixed pool of threads of this JVM: by default one per core. Results reach the sink on
+ * the calling thread, one at a time, in the order runs finish.
+ */
+public final class ThreadPoolEngine implements SweepEngine {
+  private final int threads;
+
+  public ThreadPoolEngine(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    this.threads = threads;
+  }
+
+  @Override
+  public String name() {
+    return "threads";
+  }
+
+  @Override
+  public int parallelism() {
+    return threads;
+  }
+
+  @Override
+  public void execute(List<RunSpec> runs, Path runsRoot, Sink sink) throws InterruptedException {
+    if (runs.isEmpty()) {
+      return;
+    }
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, runs.size()),
+            r -> {
+              Thread t = new Thread(r, "sweep-" + n.incrementAndGet());
+              t.setDaemon(true); // an interrupted sweep must not keep the JVM alive
+              return t;
+            });
+    ExecutorCompletionService<Object[]> done = new ExecutorCompletionService<>(pool);
+    try {
+      for (RunSpec spec : runs) {
+        done.submit(() -> new Object[] {spec, RunExecutor.execute(spec, runsRoot, name())});
+      }
+      for (int i = 0; i < runs.size(); i++) {
+        Future<Object[]> f = done.take();
+        Object[] r;
+        try {
+          r = f.get();
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("a run escaped its executor", e.getCause());
+        }
+        sink.finished((RunSpec) r[0], (RunResult) r[1]);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,100 @@
+package io.edgeoffload.lab.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.edgeoffload.core.config.ConfigException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Sweep specs: parsing, the grid product, identity, and errors that name the bad key. */
+class SweepSpecTest {
+  static final String SMALL =
+      """
+      name: small
+      scheme: ucms
+      preset: ucms-kb
+      set: [env.slotsPerEpisode=3]
+      grid:
+        env.numUsers: [4, 6]
+        env.numServers: [2, 3]
+      policies: [random, greedy]
+      seeds: 1-3
+      episodes: 2
+      """;
+
+  @Test
+  void gridIsTheProductOfItsKeysTimesPoliciesTimesSeeds() {
+    SweepSpec s = SweepSpec.parse(SMALL);
+    assertThat(s.points()).hasSize(4);
+    assertThat(s.seeds()).containsExactly(1L, 2L, 3L);
+    List<RunSpec> runs = Sweeps.plan(s);
+    assertThat(runs).hasSize(4 * 2 * 3);
+    assertThat(runs.stream().map(RunSpec::id).distinct()).hasSize(runs.size());
+    assertThat(runs.get(0).overrides())
+        .containsExactly("env.slotsPerEpisode=3", "env.numUsers=4", "env.numServers=2");
+    assertThat(runs.get(0).pointLabel()).isEqualTo("env.numUsers=4, env.numServers=2");
+  }
+
+  @Test
+  void identityIsTheResolvedConfigurationNotItsSpelling() {
+    // 48 users is the preset's own value: saying so again is the same run.
+    SweepSpec a =
+        SweepSpec.parse(
+            "name: a\nscheme: ucms\npreset: ucms-kb\npolicies: [random]\nseeds: [7]\nepisodes: 1\n");
+    SweepSpec b =
+        SweepSpec.parse(
+            "name: b\nscheme: ucms\npreset: ucms-kb\nset: [env.numUsers=48, env.bandwidth=40 MHz]\n"
+                + "policies: [random]\nseeds: [7]\nepisodes: 1\n");
+    SweepSpec c =
+        SweepSpec.parse(
+            "name: c\nscheme: ucms\npreset: ucms-kb\nset: [env.numUsers=47]\n"
+                + "policies: [random]\nseeds: [7]\nepisodes: 1\n");
+    String idA = Sweeps.plan(a).get(0).id();
+    assertThat(Sweeps.plan(b).get(0).id()).isEqualTo(idA);
+    assertThat(Sweeps.plan(c).get(0).id()).isNotEqualTo(idA);
+    assertThat(idA).matches("[0-9a-f]{16}");
+  }
+
+  @Test
+  void learnerRunsTrainThenEvaluate() {
+    SweepSpec s =
+        SweepSpec.parse(
+            SMALL.replace(
+                "policies: [random, greedy]",
+                "policies: [random]\ntrain:\n  algos: [ucms-maddpg, maddpg]\n  episodes: 4\n"
+                    + "  set: [maddpg.warmupSteps=5]"));
+    List<RunSpec> runs = Sweeps.plan(s);
+    assertThat(runs).hasSize(4 * 3 * 3);
+    RunSpec t = runs.stream().filter(r -> r.kind().equals("train")).findFirst().orElseThrow();
+    assertThat(t.trainEpisodes()).isEqualTo(4);
+    assertThat(t.overrides()).endsWith("maddpg.warmupSteps=5");
+  }
+
+  @Test
+  void malformedSpecsNameTheBadKey() {
+    assertBad(SMALL + "paralel: 3\n", "paralel", "unknown key");
+    assertBad(SMALL.replace("env.numUsers: [4, 6]", "env.numUsrs: [4, 6]"), "grid.env.numUsrs", "");
+    assertBad(SMALL.replace("env.numUsers: [4, 6]", "env.numUsers: []"), "grid.env.numUsers", "");
+    assertBad(SMALL.replace("env.numUsers: [4, 6]", "env.numUsers: [-4]"), "grid.env.numUsers", "");
+    assertBad(SMALL.replace("[env.slotsPerEpisode=3]", "[env.slots=3]"), "set.env.slots", "");
+    assertBad(SMALL.replace("seeds: 1-3", "seeds: 3-1"), "seeds", "");
+    assertBad(SMALL.replace("seeds: 1-3", "seeds: one"), "seeds", "");
+    assertBad(SMALL.replace("seeds: 1-3\n", ""), "seeds", "required");
+    assertBad(SMALL.replace("random, greedy", "random, grredy"), "policies", "greedy");
+    assertBad(SMALL.replace("preset: ucms-kb", "preset: nope"), "preset", "ucms-kb");
+    assertBad(SMALL.replace("scheme: ucms", "scheme: ucsm"), "scheme", "ucms");
+    assertBad(SMALL.replace("episodes: 2", "episodes: 0"), "episodes", "");
+    assertBad(SMALL.replace("name: small", "name: a/b"), "name", "");
+    assertBad(SMALL + "train:\n  algos: [ucms-maddpg]\n  epsiodes: 3\n", "train.epsiodes", "");
+    assertBad(SMALL + "train:\n  algos: [dqn]\n  episodes: 3\n", "train.algos", "ucms-maddpg");
+    assertBad("name: [x\n", "sweep", "YAML");
+  }
+
+  private static void assertBad(String yaml, String key, String mentions) {
+    assertThatThrownBy(() -> Sweeps.plan(SweepSpec.parse(yaml)))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(key))
+        .hasMessageContaining(mentions);
+  }
+}

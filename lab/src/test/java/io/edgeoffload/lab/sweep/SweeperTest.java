@@ -1,0 +1,202 @@
+package io.edgeoffload.lab.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.edgeoffload.core.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sweeps end to end on the thread pool: every run recorded exactly once; an interrupted sweep,
+ * re-run, equals an uninterrupted one; failures are recorded and do not stop the sweep; a database
+ * lost after the runs is rebuilt from the run folders.
+ */
+class SweeperTest {
+  static final SweepSpec SPEC = SweepSpec.parse(SweepSpecTest.SMALL);
+
+  /** Every recorded value of a root, in a fixed order: what "identical results" compares. */
+  static List<List<Object>> values(Path root) {
+    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
+      return db.query(
+              "SELECT r.run_id, r.policy, r.seed, r.status, e.phase, e.episode, e.seed, e.metric,"
+                  + " e.value FROM runs r JOIN episodes e USING (run_id)"
+                  + " ORDER BY r.run_id, e.phase, e.episode, e.metric")
+          .rows();
+    }
+  }
+
+  static long count(Path root, String sql) {
+    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
+      return ((Number) db.query(sql).rows().get(0).get(0)).longValue();
+    }
+  }
+
+  @Test
+  void everyRunIsRecordedOnceWithItsEpisodesAndSummaries(@TempDir Path root) throws Exception {
+    Sweeper.Outcome o = Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    int n = 4 * 2 * 3;
+    assertThat(o.planned()).isEqualTo(n);
+    assertThat(o.done()).isEqualTo(n);
+    assertThat(o.failed()).isZero();
+    assertThat(count(root, "SELECT count(*) FROM runs")).isEqualTo(n);
+    assertThat(count(root, "SELECT count(DISTINCT run_id) FROM runs WHERE status = 'done'"))
+        .isEqualTo(n);
+    long metrics = count(root, "SELECT count(DISTINCT metric) FROM episodes");
+    assertThat(count(root, "SELECT count(*) FROM episodes")).isEqualTo(n * 2L * metrics);
+    assertThat(count(root, "SELECT count(*) FROM summaries")).isEqualTo(n * metrics);
+    assertThat(count(root, "SELECT count(*) FROM params")).isEqualTo(n * 2L);
+    assertThat(count(root, "SELECT count(*) FROM params WHERE num IS NULL")).isZero();
+    // Files of a finished run, and the exports.
+    String id = Sweeps.plan(SPEC).get(0).id();
+    for (String f : List.of("run.yaml", "eval_episodes.csv", "summary.json", "result.json")) {
+      assertThat(root.resolve("runs").resolve(id).resolve(f)).isRegularFile();
+    }
+    for (String t : ResultsDb.TABLES) {
+      assertThat(root.resolve("export").resolve(t + ".parquet")).isRegularFile();
+      assertThat(root.resolve("export").resolve(t + ".csv")).isRegularFile();
+    }
+    assertThat(root.resolve("sweeps/small.yaml")).hasContent(SPEC.text());
+
+    // A second call has nothing to do.
+    Sweeper.Outcome again =
+        Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    assertThat(again.skipped()).isEqualTo(n);
+    assertThat(again.done() + again.failed() + again.recovered()).isZero();
+    assertThat(count(root, "SELECT count(*) FROM runs")).isEqualTo(n);
+  }
+
+  @Test
+  void anInterruptedSweepResumedEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    Path whole = dir.resolve("whole");
+    Path cut = dir.resolve("cut");
+    Sweeper.run(SPEC, whole, new ThreadPoolEngine(1), null, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> Sweeper.run(SPEC, cut, new ThreadPoolEngine(2), null, 5))
+        .isInstanceOf(InterruptedException.class);
+    long first = count(cut, "SELECT count(*) FROM runs");
+    assertThat(first).isBetween(5L, 23L);
+    Sweeper.Outcome rest = Sweeper.run(SPEC, cut, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    assertThat(rest.skipped() + rest.recovered()).isGreaterThanOrEqualTo((int) first);
+    assertThat(rest.done()).isEqualTo(24 - rest.skipped() - rest.recovered());
+    assertThat(count(cut, "SELECT count(*) FROM runs")).isEqualTo(24);
+    assertThat(count(cut, "SELECT count(DISTINCT run_id) FROM runs")).isEqualTo(24);
+    assertThat(values(cut)).isEqualTo(values(whole));
+  }
+
+  @Test
+  void oneThreadAndTwoGiveIdenticalResults(@TempDir Path dir) throws Exception {
+    SweepSpec spec =
+        SweepSpec.parse(
+            SweepSpecTest.SMALL
+                .replace("scheme: ucms\npreset: ucms-kb", "scheme: uara\npreset: uara")
+                .replace("[env.slotsPerEpisode=3]", "[env.slotsPerEpisode=2]")
+                .replace("env.numUsers: [4, 6]", "env.numDevices: [5, 9]")
+                .replace("random, greedy", "pricing, random"));
+    Sweeper.run(spec, dir.resolve("one"), new ThreadPoolEngine(1), null, Integer.MAX_VALUE);
+    Sweeper.run(spec, dir.resolve("two"), new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    assertThat(values(dir.resolve("two")))
+        .isEqualTo(values(dir.resolve("one")))
+        .hasSize(24 * 2 * 8);
+  }
+
+  /** A run kind that fails for odd seeds. */
+  static final class Flaky implements RunKind {
+    @Override
+    public String id() {
+      return "test-flaky";
+    }
+
+    @Override
+    public String description() {
+      return "fails for odd seeds";
+    }
+
+    @Override
+    public void validate(RunSpec spec) {}
+
+    @Override
+    public Outcome execute(RunSpec spec, Path dir) {
+      if (spec.seed() % 2 == 1) {
+        throw new IllegalStateException("seed " + spec.seed() + " is odd");
+      }
+      return RunKinds.get("eval").execute(spec, dir);
+    }
+  }
+
+  @Test
+  void aFailingRunIsRecordedWithItsErrorAndTheOthersFinish(@TempDir Path root) throws Exception {
+    RunKinds.register(new Flaky());
+    List<RunSpec> runs = new ArrayList<>();
+    for (long seed = 1; seed <= 4; seed++) {
+      runs.add(
+          Sweeps.identified(
+              "flaky",
+              "test-flaky",
+              "ucms",
+              "ucms-kb",
+              List.of("env.numUsers=4", "env.slotsPerEpisode=2"),
+              RunKinds.resolve(
+                      new RunSpec(
+                          "x",
+                          "",
+                          "eval",
+                          "ucms",
+                          "ucms-kb",
+                          List.of("env.numUsers=4", "env.slotsPerEpisode=2"),
+                          "random",
+                          0,
+                          1,
+                          0,
+                          Map.of(),
+                          Map.of()))
+                  .config(),
+              "random",
+              seed,
+              1,
+              0,
+              Map.of(),
+              Map.of()));
+    }
+    Sweeper.Outcome o =
+        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    assertThat(o.done()).isEqualTo(2);
+    assertThat(o.failed()).isEqualTo(2);
+    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
+      List<List<Object>> failed =
+          db.query("SELECT seed, error FROM runs WHERE status = 'failed' ORDER BY seed").rows();
+      assertThat(failed).hasSize(2);
+      assertThat(failed.get(0).get(0)).isEqualTo(1L);
+      assertThat((String) failed.get(0).get(1)).contains("IllegalStateException: seed 1 is odd");
+    }
+    // Failed runs are tried again; done ones are not.
+    Sweeper.Outcome again =
+        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    assertThat(again.skipped()).isEqualTo(2);
+    assertThat(again.failed()).isEqualTo(2);
+    assertThat(count(root, "SELECT count(*) FROM runs")).isEqualTo(4);
+  }
+
+  @Test
+  void aLostDatabaseIsRebuiltFromTheRunFolders(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("root");
+    Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    List<List<Object>> before = values(root);
+    Files.delete(root.resolve(ResultsDb.FILE));
+    Sweeper.Outcome o = Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    assertThat(o.recovered()).isEqualTo(24);
+    assertThat(o.done() + o.failed()).isZero();
+    assertThat(values(root)).isEqualTo(before);
+  }
+
+  @Test
+  void queriesAreCheckedAndNamed(@TempDir Path root) {
+    assertThatThrownBy(() -> ResultsDb.openReadOnly(root))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("results.duckdb");
+  }
+}
