@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       ExportOnnxCommand.class,
       UaraCommand.class,
       ReproduceCommand.class,
+      SweepCommand.class,
+      QueryCommand.class,
       EdgeServerCommand.class,
       DeviceCommand.class,
       ProfileCommand.class,

@@ -52,10 +52,10 @@ public final class Sweeper {
    *
    * @param stopAfter stop (as if interrupted) after this many runs have finished in this call;
    *     {@code Integer.MAX_VALUE} normally (tests of resumption use it)
-   * @param progress advanced once per run (already-done runs count at the start); may be null
+   * @param progress whether to show a progress bar (with ETA) over the runs still to do
    */
   public static Outcome run(
-      SweepSpec spec, Path root, SweepEngine engine, Progress progress, int stopAfter)
+      SweepSpec spec, Path root, SweepEngine engine, boolean progress, int stopAfter)
       throws InterruptedException {
     List<RunSpec> runs = Sweeps.plan(spec);
     return run(spec, runs, root, engine, progress, stopAfter);
@@ -67,7 +67,7 @@ public final class Sweeper {
       List<RunSpec> runs,
       Path root,
       SweepEngine engine,
-      Progress progress,
+      boolean showProgress,
       int stopAfter)
       throws InterruptedException {
     long t0 = System.nanoTime();
@@ -97,9 +97,12 @@ public final class Sweeper {
         }
       }
       skipped = runs.size() - pending.size() - recovered;
-      if (progress != null) {
-        progress.advance(runs.size() - pending.size());
-      }
+      Progress progress =
+          showProgress
+              ? new Progress(
+                  "sweep " + (spec == null ? root.getFileName() : spec.name()), pending.size())
+              : null;
+      int already = runs.size() - pending.size();
       try {
         engine.execute(
             pending,
@@ -109,7 +112,12 @@ public final class Sweeper {
               counts[r.done() ? 0 : 1]++;
               if (progress != null) {
                 progress.note(
-                    String.format(Locale.ROOT, "%d done, %d failed", counts[0], counts[1]));
+                    String.format(
+                        Locale.ROOT,
+                        "%d done, %d failed, %d done before",
+                        counts[0],
+                        counts[1],
+                        already));
                 progress.advance(1);
               }
               if (counts[0] + counts[1] >= stopAfter) {
@@ -118,6 +126,9 @@ public final class Sweeper {
             });
       } catch (Stopped e) {
         throw new InterruptedException("stopped after " + stopAfter + " runs");
+      }
+      if (progress != null) {
+        progress.finish();
       }
       db.export(root.resolve("export"), "parquet");
       db.export(root.resolve("export"), "csv");

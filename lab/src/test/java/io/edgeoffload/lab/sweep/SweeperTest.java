@@ -39,7 +39,7 @@ class SweeperTest {
 
   @Test
   void everyRunIsRecordedOnceWithItsEpisodesAndSummaries(@TempDir Path root) throws Exception {
-    Sweeper.Outcome o = Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    Sweeper.Outcome o = Sweeper.run(SPEC, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     int n = 4 * 2 * 3;
     assertThat(o.planned()).isEqualTo(n);
     assertThat(o.done()).isEqualTo(n);
@@ -65,7 +65,7 @@ class SweeperTest {
 
     // A second call has nothing to do.
     Sweeper.Outcome again =
-        Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+        Sweeper.run(SPEC, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(again.skipped()).isEqualTo(n);
     assertThat(again.done() + again.failed() + again.recovered()).isZero();
     assertThat(count(root, "SELECT count(*) FROM runs")).isEqualTo(n);
@@ -75,12 +75,13 @@ class SweeperTest {
   void anInterruptedSweepResumedEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
     Path whole = dir.resolve("whole");
     Path cut = dir.resolve("cut");
-    Sweeper.run(SPEC, whole, new ThreadPoolEngine(1), null, Integer.MAX_VALUE);
-    assertThatThrownBy(() -> Sweeper.run(SPEC, cut, new ThreadPoolEngine(2), null, 5))
+    Sweeper.run(SPEC, whole, new ThreadPoolEngine(1), false, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> Sweeper.run(SPEC, cut, new ThreadPoolEngine(2), false, 5))
         .isInstanceOf(InterruptedException.class);
     long first = count(cut, "SELECT count(*) FROM runs");
     assertThat(first).isBetween(5L, 23L);
-    Sweeper.Outcome rest = Sweeper.run(SPEC, cut, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    Sweeper.Outcome rest =
+        Sweeper.run(SPEC, cut, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(rest.skipped() + rest.recovered()).isGreaterThanOrEqualTo((int) first);
     assertThat(rest.done()).isEqualTo(24 - rest.skipped() - rest.recovered());
     assertThat(count(cut, "SELECT count(*) FROM runs")).isEqualTo(24);
@@ -97,8 +98,8 @@ class SweeperTest {
                 .replace("[env.slotsPerEpisode=3]", "[env.slotsPerEpisode=2]")
                 .replace("env.numUsers: [4, 6]", "env.numDevices: [5, 9]")
                 .replace("random, greedy", "pricing, random"));
-    Sweeper.run(spec, dir.resolve("one"), new ThreadPoolEngine(1), null, Integer.MAX_VALUE);
-    Sweeper.run(spec, dir.resolve("two"), new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    Sweeper.run(spec, dir.resolve("one"), new ThreadPoolEngine(1), false, Integer.MAX_VALUE);
+    Sweeper.run(spec, dir.resolve("two"), new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     long metrics = count(dir.resolve("one"), "SELECT count(DISTINCT metric) FROM episodes");
     assertThat(values(dir.resolve("two")))
         .isEqualTo(values(dir.resolve("one")))
@@ -164,7 +165,7 @@ class SweeperTest {
               Map.of()));
     }
     Sweeper.Outcome o =
-        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(o.done()).isEqualTo(2);
     assertThat(o.failed()).isEqualTo(2);
     try (ResultsDb db = ResultsDb.openReadOnly(root)) {
@@ -176,7 +177,7 @@ class SweeperTest {
     }
     // Failed runs are tried again; done ones are not.
     Sweeper.Outcome again =
-        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(again.skipped()).isEqualTo(2);
     assertThat(again.failed()).isEqualTo(2);
     assertThat(count(root, "SELECT count(*) FROM runs")).isEqualTo(4);
@@ -185,10 +186,10 @@ class SweeperTest {
   @Test
   void aLostDatabaseIsRebuiltFromTheRunFolders(@TempDir Path dir) throws Exception {
     Path root = dir.resolve("root");
-    Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    Sweeper.run(SPEC, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     List<List<Object>> before = values(root);
     Files.delete(root.resolve(ResultsDb.FILE));
-    Sweeper.Outcome o = Sweeper.run(SPEC, root, new ThreadPoolEngine(2), null, Integer.MAX_VALUE);
+    Sweeper.Outcome o = Sweeper.run(SPEC, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(o.recovered()).isEqualTo(24);
     assertThat(o.done() + o.failed()).isZero();
     assertThat(values(root)).isEqualTo(before);
