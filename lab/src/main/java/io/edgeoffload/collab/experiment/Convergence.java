@@ -1,11 +1,9 @@
 package io.edgeoffload.collab.experiment;
 
-import io.edgeoffload.collab.CollabConfig;
-import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.learn.CollabTraining;
-import io.edgeoffload.collab.learn.EmhPpo;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Stats;
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,9 @@ import java.util.Locale;
 /**
  * Convergence figures (Figs. 6–9, 12): each series is a learner trained on its setting for every
  * seed and evaluated (deterministic policy, X_n = 50, d = 50 m) every tenth of the budget, or a
- * non-learning policy evaluated once per seed and drawn as a flat reference. Writes {@code
- * curves.csv}, {@code final.csv}, {@code summary.md} and one plot per metric.
+ * non-learning policy evaluated once per seed and drawn as a flat reference; each (series, seed) is
+ * one run asked of {@link RecipeRuns}. Writes {@code curves.csv}, {@code final.csv}, {@code
+ * summary.md} and one plot per metric.
  */
 public final class Convergence {
   private Convergence() {}
@@ -55,10 +54,13 @@ public final class Convergence {
     }
   }
 
-  /** Runs every series and writes the outputs under {@code opt.out()}; returns the finals. */
-  public static List<Result> run(String title, List<Series> series, ExperimentOptions opt) {
-    long steps = opt.trainingSteps();
-    long every = Math.max(1, steps / 10);
+  /**
+   * Asks {@code runs} for every series' runs (one per seed: a {@link CollabRunKinds#CURVE} run per
+   * learner, a {@link CollabRunKinds#EVAL} run per policy) and writes the outputs under {@code
+   * opt.out()}; returns the finals.
+   */
+  public static List<Result> run(
+      String title, List<Series> series, ExperimentOptions opt, RecipeRuns runs) {
     List<String> names = CollabTraining.metricNames();
     StringBuilder csv = new StringBuilder("series,seed,step");
     for (String m : names) {
@@ -68,41 +70,28 @@ public final class Convergence {
     List<Result> results = new ArrayList<>();
     List<List<double[][]>> curves = new ArrayList<>(); // per series, per seed: rows
     for (Series s : series) {
-      double[][] finals = new double[opt.seeds()][];
+      double[][] finals = new double[opt.seedCount()][];
       List<double[][]> perSeed = new ArrayList<>();
-      for (int seed = 1; seed <= opt.seeds(); seed++) {
-        List<double[]> rows;
+      for (int i = 0; i < opt.seedCount(); i++) {
+        long seed = opt.seeds().get(i);
+        double[][] arr;
         if (CollabSetup.isLearner(s.id())) {
           List<String> sets = CollabSetup.learnerSets(s.id(), s.sets());
-          CollabEnvBase env = CollabSetup.env(opt.preset(), sets);
-          CollabEnvBase eval = CollabSetup.env(opt.preset(), CollabSetup.evalSets(sets));
-          EmhPpo learner = CollabSetup.learner(s.id(), env, opt.quick(), seed);
-          long t0 = System.nanoTime();
-          rows =
-              CollabTraining.trainWithEvaluation(
-                  learner, env, eval, steps, every, opt.evalEpisodes(), seed);
-          System.err.printf(
-              Locale.ROOT,
-              "%s: %s seed %d, %d steps in %.0f s%n",
-              title,
-              s.label(),
-              seed,
-              steps,
-              (System.nanoTime() - t0) / 1e9);
+          arr =
+              runs.get(CollabRunKinds.curve(runs, opt, s.id(), sets, seed))
+                  .series("curve")
+                  .values();
         } else {
-          CollabConfig cfg = CollabSetup.config(opt.preset(), CollabSetup.evalSets(s.sets()));
-          CollabEnvBase eval = CollabSetup.env(opt.preset(), CollabSetup.evalSets(s.sets()));
+          List<String> ev = CollabSetup.evalSets(s.sets());
           double[] m =
-              CollabTraining.evaluate(
-                  CollabSetup.policy(s.id(), cfg, eval), eval, opt.evalEpisodes(), seed);
+              runs.get(CollabRunKinds.eval(runs, opt, s.id(), ev, seed)).series("eval").values()[0];
           double[] row = new double[m.length + 1];
           System.arraycopy(m, 0, row, 1, m.length);
-          rows = List.of(row);
+          arr = new double[][] {row};
         }
-        double[][] arr = rows.toArray(new double[0][]);
         perSeed.add(arr);
         double[] last = arr[arr.length - 1];
-        finals[seed - 1] = java.util.Arrays.copyOfRange(last, 1, last.length);
+        finals[i] = java.util.Arrays.copyOfRange(last, 1, last.length);
         for (double[] r : arr) {
           csv.append(s.label()).append(',').append(seed).append(',').append((long) r[0]);
           for (int k = 1; k < r.length; k++) {
@@ -116,7 +105,7 @@ public final class Convergence {
     }
     Path out = opt.out();
     AtomicFiles.write(out.resolve("curves.csv"), csv.toString());
-    plot(out, title, opt.seeds(), series, curves);
+    plot(out, title, opt.seedCount(), series, curves);
     AtomicFiles.write(out.resolve("final.csv"), finalsCsv(results));
     AtomicFiles.write(out.resolve("summary.md"), summaryMarkdown(title, results, opt));
     return results;
@@ -231,7 +220,7 @@ public final class Convergence {
                 + " (%d episodes per point); mean ± 95%% interval over seeds.%n%n",
             opt.preset(),
             opt.trainingSteps(),
-            opt.seeds(),
+            opt.seedCount(),
             opt.evalEpisodes()));
     sb.append(
         "| series | reward | total latency (ms) | energy (J/task) | waiting (ms/task) | offloaded |\n");

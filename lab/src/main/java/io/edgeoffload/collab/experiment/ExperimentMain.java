@@ -1,11 +1,21 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.lab.recipe.CollabRecipes;
+import io.edgeoffload.lab.recipe.Recipe;
+import io.edgeoffload.lab.recipe.RecipeRunner;
+import io.edgeoffload.lab.sweep.ThreadPoolEngine;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Hand-run entry point until {@code reproduce} wires the classes in: {@code java -cp
- * cli/target/edgeoffload.jar io.edgeoffload.collab.experiment.ExperimentMain ID OUT [quick|full]
- * [SEEDS] [STEPS]} with ID one of fig6 … fig12, table4, table5.
+ * Hand-run entry point for COLLAB budgets that {@code reproduce} does not offer (another number of
+ * seeds or of training steps): {@code java -cp cli/target/edgeoffload.jar
+ * io.edgeoffload.collab.experiment.ExperimentMain ID OUT [quick|full] [SEEDS] [STEPS] [THREADS]}
+ * with ID one of fig6 … fig12, table4, table5 reproduces recipe {@code collab-ID} through {@link
+ * RecipeRunner} on a {@link ThreadPoolEngine} (runs in {@code OUT/runs/<id>/}, recorded in {@code
+ * OUT/results.duckdb}, resumed when run again); {@code replot OUT} re-draws a convergence figure
+ * from its {@code curves.csv}.
  */
 public final class ExperimentMain {
   private ExperimentMain() {}
@@ -19,33 +29,32 @@ public final class ExperimentMain {
     }
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     if (args.length < 2) {
       System.err.println(
-          "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|replot|table5 OUT [quick|full] [SEEDS]"
-              + " [STEPS]");
+          "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|table5|replot OUT"
+              + " [quick|full] [SEEDS] [STEPS] [THREADS]");
       System.exit(2);
+    }
+    if (args[0].equals("replot")) {
+      replot(Path.of(args[1]));
+      return;
     }
     boolean quick = args.length < 3 || args[2].equals("quick");
     int seeds = args.length > 3 ? Integer.parseInt(args[3]) : quick ? 3 : 5;
-    long steps = args.length > 4 ? Long.parseLong(args[4]) : 0;
-    ExperimentOptions opt =
-        new ExperimentOptions(Path.of(args[1]), quick, seeds, "collab-wide", steps);
-    switch (args[0]) {
-      case "fig6" -> Fig6.run(opt);
-      case "fig7" -> Fig7.run(opt);
-      case "fig8" -> Fig8.run(opt);
-      case "fig9" -> Fig9.run(opt);
-      case "fig10" -> Fig10.run(opt);
-      case "fig11" -> Fig11.run(opt);
-      case "fig12" -> Fig12.run(opt);
-      case "table4" -> Table4.run(opt);
-      case "table5" -> Table5.run(opt);
-      case "replot" -> replot(opt.out());
-      default -> {
-        System.err.println("unknown experiment " + args[0]);
-        System.exit(2);
-      }
+    long steps = args.length > 4 ? Long.parseLong(args[4]) : quick ? 12_000 : 1_500_000;
+    int threads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    List<Long> seedList = new ArrayList<>();
+    for (long s = 1; s <= seeds; s++) {
+      seedList.add(s);
     }
+    Recipe recipe = CollabRecipes.withSteps("collab-" + args[0], steps);
+    RecipeRunner.reproduce(
+        recipe,
+        new Recipe.Budget(quick ? "quick" : "full", seedList, 1),
+        Path.of(args[1]),
+        new ThreadPoolEngine(threads),
+        true,
+        Integer.MAX_VALUE);
   }
 }

@@ -1,5 +1,6 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +11,12 @@ import java.util.List;
 public final class Fig12 {
   private Fig12() {}
 
-  public static List<Convergence.Result> run(ExperimentOptions opt) {
+  public static List<Convergence.Result> run(ExperimentOptions opt, RecipeRuns runs) {
     List<Convergence.Series> series = new ArrayList<>();
     for (int beta : new int[] {5, 50, 200, 500}) {
       series.add(new Convergence.Series("beta=" + beta, "emh-ppo", List.of("env.beta=" + beta)));
     }
     series.add(new Convergence.Series("local only", "local-only", List.of()));
-    return Convergence.run("COLLAB Fig. 12", series, opt);
+    return Convergence.run("COLLAB Fig. 12", series, opt, runs);
   }
 }

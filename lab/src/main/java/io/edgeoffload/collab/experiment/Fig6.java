@@ -1,5 +1,6 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
 public final class Fig6 {
   private Fig6() {}
 
-  public static List<Convergence.Result> run(ExperimentOptions opt) {
+  public static List<Convergence.Result> run(ExperimentOptions opt, RecipeRuns runs) {
     return Convergence.run(
         "COLLAB Fig. 6",
         List.of(
@@ -18,6 +19,7 @@ public final class Fig6 {
             new Convergence.Series("MAHPPO", "mahppo", List.of()),
             new Convergence.Series("H-PPO", "h-ppo", List.of()),
             new Convergence.Series("local only", "local-only", List.of())),
-        opt);
+        opt,
+        runs);
   }
 }

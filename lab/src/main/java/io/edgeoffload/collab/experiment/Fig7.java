@@ -1,5 +1,6 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
 public final class Fig7 {
   private Fig7() {}
 
-  public static List<Convergence.Result> run(ExperimentOptions opt) {
+  public static List<Convergence.Result> run(ExperimentOptions opt, RecipeRuns runs) {
     return Convergence.run(
         "COLLAB Fig. 7",
         List.of(
@@ -21,6 +22,7 @@ public final class Fig7 {
             new Convergence.Series(
                 "time-based 300 ms", "emh-ppo-slotted", List.of("env.slotLength=300 ms")),
             new Convergence.Series("local only", "local-only", List.of())),
-        opt);
+        opt,
+        runs);
   }
 }

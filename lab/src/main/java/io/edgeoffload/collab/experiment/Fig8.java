@@ -1,5 +1,6 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,16 +8,13 @@ import java.util.List;
 public final class Fig8 {
   private Fig8() {}
 
-  public static List<Convergence.Result> run(ExperimentOptions opt) {
+  public static List<Convergence.Result> run(ExperimentOptions opt, RecipeRuns runs) {
     List<Convergence.Series> series = new ArrayList<>();
     for (int v = 1; v <= 6; v++) {
       List<String> sets = new ArrayList<>();
-      if (!"".isEmpty()) {
-        sets.add("");
-      }
       sets.add("env.numDevices=" + v);
       series.add(new Convergence.Series("numDevices=" + v, "emh-ppo", sets));
     }
-    return Convergence.run("COLLAB Fig. 8", series, opt);
+    return Convergence.run("COLLAB Fig. 8", series, opt, runs);
   }
 }

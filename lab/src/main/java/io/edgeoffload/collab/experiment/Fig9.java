@@ -1,5 +1,6 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,16 +8,14 @@ import java.util.List;
 public final class Fig9 {
   private Fig9() {}
 
-  public static List<Convergence.Result> run(ExperimentOptions opt) {
+  public static List<Convergence.Result> run(ExperimentOptions opt, RecipeRuns runs) {
     List<Convergence.Series> series = new ArrayList<>();
     for (int v = 1; v <= 6; v++) {
       List<String> sets = new ArrayList<>();
-      if (!"env.numDevices=4".isEmpty()) {
-        sets.add("env.numDevices=4");
-      }
+      sets.add("env.numDevices=4");
       sets.add("env.numServers=" + v);
       series.add(new Convergence.Series("numServers=" + v, "emh-ppo", sets));
     }
-    return Convergence.run("COLLAB Fig. 9", series, opt);
+    return Convergence.run("COLLAB Fig. 9", series, opt, runs);
   }
 }

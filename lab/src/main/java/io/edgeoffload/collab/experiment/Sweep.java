@@ -2,6 +2,7 @@ package io.edgeoffload.collab.experiment;
 
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Stats;
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,16 @@ public final class Sweep {
     {"local only", "local-only"}
   };
 
+  /**
+   * Asks {@code runs} for every value's {@link Convergence} runs and writes the sweep's outputs.
+   */
   public static void run(
-      String title, String key, int[] values, List<String> fixed, ExperimentOptions opt) {
+      String title,
+      String key,
+      int[] values,
+      List<String> fixed,
+      ExperimentOptions opt,
+      RecipeRuns runs) {
     List<List<Convergence.Result>> all = new ArrayList<>();
     for (int v : values) {
       List<Convergence.Series> series = new ArrayList<>();
@@ -32,14 +41,8 @@ public final class Sweep {
         sets.add("env." + key + "=" + v);
         series.add(new Convergence.Series(a[0], a[1], sets));
       }
-      ExperimentOptions sub =
-          new ExperimentOptions(
-              opt.out().resolve(key + "=" + v),
-              opt.quick(),
-              opt.seeds(),
-              opt.preset(),
-              opt.steps());
-      all.add(Convergence.run(title + ", " + key + " = " + v, series, sub));
+      ExperimentOptions sub = opt.in(opt.out().resolve(key + "=" + v));
+      all.add(Convergence.run(title + ", " + key + " = " + v, series, sub, runs));
     }
     StringBuilder csv =
         new StringBuilder(key + ",series,n,reward,reward_ci,latency_ms,latency_ci,");
@@ -67,7 +70,7 @@ public final class Sweep {
       }
       BandChart.write(
           opt.out().resolve(files[m]),
-          String.format(Locale.ROOT, "%s: %s (%d seeds)", title, files[m], opt.seeds()),
+          String.format(Locale.ROOT, "%s: %s (%d seeds)", title, files[m], opt.seedCount()),
           key,
           labels[m],
           bands,

@@ -1,11 +1,10 @@
 package io.edgeoffload.collab.experiment;
 
-import io.edgeoffload.collab.CollabConfig;
-import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.learn.CollabTraining;
-import io.edgeoffload.collab.learn.EmhPpo;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Stats;
+import io.edgeoffload.lab.recipe.RecipeRuns;
+import io.edgeoffload.lab.sweep.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,37 +20,37 @@ public final class Table4 {
   static final int[] TASKS = {50, 100, 150, 200};
   static final String[] LEARNERS = {"emh-ppo", "h-ppo", "mahppo", "agilenn"};
 
-  /** Writes {@code table4.csv} and {@code table4.md}; returns [algorithm][tasks][metric] means. */
-  public static double[][][] run(ExperimentOptions opt) {
+  /**
+   * Asks {@code runs} for one {@link CollabRunKinds#VARIANTS} run per learner and seed (trained
+   * once, evaluated at every task count) and one {@link CollabRunKinds#EVAL} run per task count and
+   * seed for local-only; writes {@code table4.csv} and {@code table4.md}; returns
+   * [algorithm][tasks][metric] means.
+   */
+  public static double[][][] run(ExperimentOptions opt, RecipeRuns runs) {
     List<String> algos = new ArrayList<>(List.of(LEARNERS));
     algos.add("local-only");
     int metrics = CollabTraining.metricNames().size();
+    List<List<String>> variants = new ArrayList<>();
+    for (int tasks : TASKS) {
+      variants.add(List.of("env.fixedTasks=" + tasks));
+    }
     // values[algo][tasks][seed][metric]
-    double[][][][] values = new double[algos.size()][TASKS.length][opt.seeds()][];
+    double[][][][] values = new double[algos.size()][TASKS.length][opt.seedCount()][];
     for (int a = 0; a < algos.size(); a++) {
       String id = algos.get(a);
-      for (int seed = 1; seed <= opt.seeds(); seed++) {
+      for (int i = 0; i < opt.seedCount(); i++) {
+        long seed = opt.seeds().get(i);
         if (CollabSetup.isLearner(id)) {
           List<String> sets = CollabSetup.learnerSets(id, List.of());
-          CollabEnvBase env = CollabSetup.env(opt.preset(), sets);
-          EmhPpo learner = CollabSetup.learner(id, env, opt.quick(), seed);
-          CollabTraining.train(learner, env, opt.trainingSteps(), seed, null, (k, s, v) -> {});
+          RunResult r = runs.get(CollabRunKinds.variants(runs, opt, id, sets, variants, seed));
           for (int t = 0; t < TASKS.length; t++) {
-            List<String> ev = CollabSetup.evalSets(sets);
-            ev.add("env.fixedTasks=" + TASKS[t]);
-            values[a][t][seed - 1] =
-                CollabTraining.evaluate(
-                    learner, CollabSetup.env(opt.preset(), ev), opt.evalEpisodes(), seed);
+            values[a][t][i] = r.series(CollabRunKinds.variantPhase(variants.get(t))).values()[0];
           }
-          System.err.printf(Locale.ROOT, "Table IV: %s seed %d done%n", id, seed);
         } else {
           for (int t = 0; t < TASKS.length; t++) {
-            List<String> ev = CollabSetup.evalSets(List.of("env.fixedTasks=" + TASKS[t]));
-            CollabConfig cfg = CollabSetup.config(opt.preset(), ev);
-            CollabEnvBase env = CollabSetup.env(opt.preset(), ev);
-            values[a][t][seed - 1] =
-                CollabTraining.evaluate(
-                    CollabSetup.policy(id, cfg, env), env, opt.evalEpisodes(), seed);
+            List<String> ev = CollabSetup.evalSets(variants.get(t));
+            values[a][t][i] =
+                runs.get(CollabRunKinds.eval(runs, opt, id, ev, seed)).series("eval").values()[0];
           }
         }
       }
@@ -65,9 +64,9 @@ public final class Table4 {
     csv.append('\n');
     for (int a = 0; a < algos.size(); a++) {
       for (int t = 0; t < TASKS.length; t++) {
-        csv.append(algos.get(a)).append(',').append(TASKS[t]).append(',').append(opt.seeds());
+        csv.append(algos.get(a)).append(',').append(TASKS[t]).append(',').append(opt.seedCount());
         for (int k = 0; k < metrics; k++) {
-          double[] v = new double[opt.seeds()];
+          double[] v = new double[opt.seedCount()];
           for (int s = 0; s < v.length; s++) {
             v[s] = values[a][t][s][k];
           }
@@ -89,7 +88,7 @@ public final class Table4 {
                 + " table4.csv).%n%n",
             opt.preset(),
             opt.trainingSteps(),
-            opt.seeds(),
+            opt.seedCount(),
             opt.evalEpisodes()));
     String[][] blocks = {
       {"Average reward", "0", "1", "%.2f"},

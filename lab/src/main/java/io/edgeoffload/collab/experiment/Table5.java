@@ -1,11 +1,8 @@
 package io.edgeoffload.collab.experiment;
 
-import io.edgeoffload.collab.CollabConfig;
-import io.edgeoffload.collab.CollabEnvBase;
-import io.edgeoffload.collab.learn.CollabTraining;
-import io.edgeoffload.collab.learn.EmhPpo;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Stats;
+import io.edgeoffload.lab.recipe.RecipeRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +24,12 @@ public final class Table5 {
     return opt.quick() ? new int[] {3} : new int[] {1, 2, 3, 4, 5, 6};
   }
 
-  public static void run(ExperimentOptions opt) {
+  /**
+   * Asks {@code runs} for the non-learning columns ({@link CollabRunKinds#EVAL} runs) and the
+   * learned ones ({@link CollabRunKinds#VARIANTS} runs with the evaluation setting as their only
+   * variant), one per seed; writes {@code table5.csv} and {@code table5.md}.
+   */
+  public static void run(ExperimentOptions opt, RecipeRuns runs) {
     int[] learned = learnedDevices(opt);
     StringBuilder csv =
         new StringBuilder("devices,model,column,partitioning,seeds,reward,reward_ci,latency_ms,");
@@ -40,7 +42,7 @@ public final class Table5 {
                 + " columns: EMH-PPO trained %d steps per seed (MD counts %s). Mean over seeds.%n%n",
             opt.preset(),
             opt.evalEpisodes(),
-            opt.seeds(),
+            opt.seedCount(),
             opt.trainingSteps(),
             java.util.Arrays.toString(learned)));
     md.append("| MDs | model | greedy operator: reward | latency (ms) | energy (J) ");
@@ -67,24 +69,25 @@ public final class Table5 {
               new ArrayList<>(
                   List.of(
                       "env.numDevices=" + n, "env.model=" + model, "env.partitioning=" + col[1]));
-          double[][] v = new double[opt.seeds()][];
-          for (int seed = 1; seed <= opt.seeds(); seed++) {
-            List<String> ev = CollabSetup.evalSets(sets);
-            CollabEnvBase eval = CollabSetup.env(opt.preset(), ev);
+          double[][] v = new double[opt.seedCount()][];
+          for (int i = 0; i < opt.seedCount(); i++) {
+            long seed = opt.seeds().get(i);
             if (col[0].equals("learned")) {
-              CollabEnvBase env = CollabSetup.env(opt.preset(), sets);
-              EmhPpo l = CollabSetup.learner("emh-ppo", env, opt.quick(), seed);
-              CollabTraining.train(l, env, opt.trainingSteps(), seed, null, (k, s, x) -> {});
-              v[seed - 1] = CollabTraining.evaluate(l, eval, opt.evalEpisodes(), seed);
+              List<String> none = List.of();
+              v[i] =
+                  runs.get(CollabRunKinds.variants(runs, opt, "emh-ppo", sets, List.of(none), seed))
+                      .series(CollabRunKinds.variantPhase(none))
+                      .values()[0];
             } else {
-              CollabConfig cfg = CollabSetup.config(opt.preset(), ev);
-              v[seed - 1] =
-                  CollabTraining.evaluate(
-                      CollabSetup.policy(col[2], cfg, eval), eval, opt.evalEpisodes(), seed);
+              List<String> ev = CollabSetup.evalSets(sets);
+              v[i] =
+                  runs.get(CollabRunKinds.eval(runs, opt, col[2], ev, seed))
+                      .series("eval")
+                      .values()[0];
             }
           }
           csv.append(n).append(',').append(model).append(',').append(col[0]).append(',');
-          csv.append(col[1]).append(',').append(opt.seeds());
+          csv.append(col[1]).append(',').append(opt.seedCount());
           double[] scale = {1, 1e3, 1};
           String[] fmt = {"%.2f", "%.1f", "%.4f"};
           for (int k = 0; k < 3; k++) {
@@ -99,7 +102,6 @@ public final class Table5 {
           csv.append('\n');
         }
         md.append(" |\n");
-        System.err.printf(Locale.ROOT, "Table V: %d MDs, %s done%n", n, model);
       }
     }
     AtomicFiles.write(opt.out().resolve("table5.csv"), csv.toString());

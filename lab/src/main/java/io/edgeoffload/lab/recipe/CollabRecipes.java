@@ -10,35 +10,68 @@ import io.edgeoffload.collab.experiment.Fig8;
 import io.edgeoffload.collab.experiment.Fig9;
 import io.edgeoffload.collab.experiment.Table4;
 import io.edgeoffload.collab.experiment.Table5;
+import io.edgeoffload.core.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The COLLAB figures and tables (Sec. V) as recipes over the experiment classes of {@code
  * io.edgeoffload.collab.experiment}. A budget maps to {@link ExperimentOptions}: its seed count,
  * preset {@code collab-wide} (Table III with 100 MHz channels; docs/schemes/collab.md says why),
  * and training steps: 4,000 per run for {@code quick} (a smoke test of the pipeline; the
- * non-learning columns are computed in full), Table III's 1.5 M for {@code full}.
+ * non-learning columns are computed in full), Table III's 1.5 M for {@code full}. Every training
+ * and evaluation is a run of {@link io.edgeoffload.collab.experiment.CollabRunKinds}, asked of
+ * {@link RecipeRuns}, so a reproduction is a resumable sweep on any engine.
  */
-final class CollabRecipes {
+public final class CollabRecipes {
   private CollabRecipes() {}
 
   /** Training steps of a quick run: enough to exercise every phase, seconds per run. */
   static final long QUICK_STEPS = 4_000;
 
-  record CollabRecipe(String id, String description, Consumer<ExperimentOptions> body)
-      implements Recipe {
+  /** The body of a COLLAB recipe: an experiment class asking {@code runs} for its runs. */
+  @FunctionalInterface
+  interface Body {
+    void run(ExperimentOptions opt, RecipeRuns runs);
+  }
+
+  /**
+   * A COLLAB recipe.
+   *
+   * @param steps training steps per run; 0: the budget's ({@link #QUICK_STEPS} when quick, else
+   *     Table III's)
+   */
+  record CollabRecipe(String id, String description, Body body, long steps) implements Recipe {
+    CollabRecipe(String id, String description, Body body) {
+      this(id, description, body, 0);
+    }
+
     @Override
     public void run(Budget budget, Path out, RecipeRuns runs) {
-      if (runs instanceof RecipeRuns.Planning) {
-        return; // the COLLAB experiments run their training themselves (not yet as sweep runs)
-      }
       boolean quick = budget.name().equals("quick");
-      body.accept(
-          new ExperimentOptions(
-              out, quick, budget.seeds().size(), "collab-wide", quick ? QUICK_STEPS : 0));
+      long s = steps > 0 ? steps : quick ? QUICK_STEPS : 0;
+      body.run(new ExperimentOptions(out, quick, budget.seeds(), "collab-wide", s), runs);
     }
+  }
+
+  /**
+   * The registered COLLAB recipe {@code id} with {@code steps} training steps per run instead of
+   * the budget's (for shorter or longer runs than {@code --quick} and full give).
+   *
+   * @throws ConfigException when {@code id} is not a COLLAB recipe or {@code steps < 1}
+   */
+  public static Recipe withSteps(String id, long steps) {
+    if (steps < 1) {
+      throw new ConfigException("steps", steps, "must be at least 1");
+    }
+    for (Recipe r : all()) {
+      if (r.id().equals(id)) {
+        CollabRecipe c = (CollabRecipe) r;
+        return new CollabRecipe(c.id(), c.description(), c.body(), steps);
+      }
+    }
+    throw new ConfigException(
+        "recipe", id, "must be a COLLAB recipe: " + all().stream().map(Recipe::id).toList());
   }
 
   static List<Recipe> all() {

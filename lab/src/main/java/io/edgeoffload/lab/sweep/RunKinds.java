@@ -29,6 +29,10 @@ public final class RunKinds {
   static {
     register(new Eval());
     register(new Train());
+    // The COLLAB experiments' kinds (Figs. 6-12, Tables IV and V).
+    for (RunKind k : io.edgeoffload.collab.experiment.CollabRunKinds.all()) {
+      register(k);
+    }
   }
 
   private RunKinds() {}

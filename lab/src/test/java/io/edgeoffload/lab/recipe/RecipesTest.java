@@ -111,13 +111,13 @@ class RecipesTest {
             "collab-fig12",
             "collab-table4",
             "collab-table5");
-    RecipeRunner.reproduce(
-        Recipes.get("collab-fig12"),
-        new Recipe.Budget("quick", List.of(1L, 2L), 1),
-        tmp,
-        new ThreadPoolEngine(2),
-        false,
-        MAX);
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
+    RecipeRunner.Outcome first =
+        RecipeRunner.reproduce(
+            Recipes.get("collab-fig12"), b, tmp, new ThreadPoolEngine(2), false, MAX);
+    // four β values of EMH-PPO and local-only, two seeds each
+    assertThat(first.runs()).hasSize(5 * 2);
+    assertThat(first.sweep().done()).isEqualTo(10);
     try (Stream<Path> s = Files.walk(tmp)) {
       List<String> names = s.map(p -> p.getFileName().toString()).toList();
       assertThat(names)
@@ -125,5 +125,52 @@ class RecipesTest {
           .anyMatch(n -> n.endsWith(".md"))
           .anyMatch(n -> n.endsWith(".png"));
     }
+    try (ResultsDb db = ResultsDb.openReadOnly(tmp)) {
+      assertThat(db.query("SELECT count(DISTINCT run_id) FROM runs").rows().get(0))
+          .containsExactly(10L);
+    }
+    String curves = Files.readString(tmp.resolve("curves.csv"));
+    // Reproducing again into the same folder trains nothing and renders the same data.
+    RecipeRunner.Outcome again =
+        RecipeRunner.reproduce(
+            Recipes.get("collab-fig12"), b, tmp, new ThreadPoolEngine(2), false, MAX);
+    assertThat(again.sweep().done()).isZero();
+    assertThat(again.sweep().skipped()).isEqualTo(10);
+    assertThat(tmp.resolve("curves.csv")).hasContent(curves);
+  }
+
+  /**
+   * A COLLAB recipe plans one run per series and seed: Fig. 6 has four learners (a learning curve
+   * each) and local-only (an evaluation), Table IV one training per learner and seed evaluated at
+   * every task count plus local-only per task count and seed.
+   */
+  @Test
+  void collabRecipesPlanOneRunPerSeriesAndSeed() {
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
+    List<io.edgeoffload.lab.sweep.RunSpec> fig6 = RecipeRunner.plan(Recipes.get("collab-fig6"), b);
+    assertThat(fig6).hasSize(4 * 2 + 1 * 2);
+    assertThat(fig6.stream().filter(s -> s.kind().equals("collab-curve")))
+        .hasSize(8)
+        .allSatisfy(
+            s -> {
+              assertThat(s.params()).containsEntry("steps", "4000").containsEntry("every", "400");
+              assertThat(s.params()).containsEntry("quick", "true");
+            });
+    assertThat(fig6.stream().map(s -> s.seed()).distinct()).containsExactlyInAnyOrder(1L, 2L);
+    List<io.edgeoffload.lab.sweep.RunSpec> table4 =
+        RecipeRunner.plan(Recipes.get("collab-table4"), b);
+    assertThat(table4).hasSize(4 * 2 + 4 * 2);
+    // Runs are identified by what they do: more steps are other runs, the same are the same.
+    List<io.edgeoffload.lab.sweep.RunSpec> longer =
+        RecipeRunner.plan(CollabRecipes.withSteps("collab-fig6", 8000), b);
+    assertThat(longer.get(0).id()).isNotEqualTo(fig6.get(0).id());
+    // local-only does not train: its evaluation runs are shared by both budgets
+    assertThat(
+            longer.stream().filter(s -> s.kind().equals("collab-eval")).map(s -> s.id()).toList())
+        .hasSize(2)
+        .isEqualTo(
+            fig6.stream().filter(s -> s.kind().equals("collab-eval")).map(s -> s.id()).toList());
+    assertThat(RecipeRunner.plan(Recipes.get("collab-fig6"), b).get(0).id())
+        .isEqualTo(fig6.get(0).id());
   }
 }

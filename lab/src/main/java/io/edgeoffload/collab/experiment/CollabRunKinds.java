@@ -1,0 +1,356 @@
+package io.edgeoffload.collab.experiment;
+
+import io.edgeoffload.collab.CollabConfig;
+import io.edgeoffload.collab.CollabEnvBase;
+import io.edgeoffload.collab.CollabScheme;
+import io.edgeoffload.collab.learn.CollabTraining;
+import io.edgeoffload.collab.learn.EmhPpo;
+import io.edgeoffload.core.config.ConfigException;
+import io.edgeoffload.core.metrics.EpisodeMetric;
+import io.edgeoffload.lab.recipe.RecipeRuns;
+import io.edgeoffload.lab.sweep.RunKind;
+import io.edgeoffload.lab.sweep.RunResult;
+import io.edgeoffload.lab.sweep.RunSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run kinds of the COLLAB experiments (Sec. V), so that every figure and table is a sweep of
+ * independent runs. A run is fully described by its {@link RunSpec}: scheme {@code collab}, the
+ * preset, {@code overrides} (the environment sets of the run), {@code policy} (a learner or policy
+ * id), the root seed, {@code episodes} (evaluation episodes per evaluation point) and the params
+ * below; it depends on nothing else, so the same spec gives the same values on any thread or JVM.
+ *
+ * <ul>
+ *   <li>{@value #CURVE}: a learner trained on {@code overrides} for {@code steps} environment steps
+ *       (params {@code steps}, {@code every}, {@code quick}), its deterministic policy evaluated on
+ *       the evaluation setting ({@link CollabSetup#evalSets}) before training and every {@code
+ *       every} steps: phase {@code curve}, one row per evaluation, metrics {@code step} followed by
+ *       {@link CollabTraining#metricNames()};
+ *   <li>{@value #EVAL}: a non-learning policy evaluated on exactly {@code overrides} (the recipe
+ *       gives the evaluation setting): phase {@code eval}, one row of metric means;
+ *   <li>{@value #VARIANTS}: a learner trained once on {@code overrides} (params {@code steps},
+ *       {@code quick}), then evaluated on the evaluation setting extended by each variant of param
+ *       {@code variants} ({@code ;}-separated variants of {@code ,}-separated sets; an empty
+ *       variant is the evaluation setting itself): phase {@code eval:<variant>} per variant, one
+ *       row of metric means each.
+ * </ul>
+ */
+public final class CollabRunKinds {
+  /** Id of the learning-curve kind. */
+  public static final String CURVE = "collab-curve";
+
+  /** Id of the policy-evaluation kind. */
+  public static final String EVAL = "collab-eval";
+
+  /** Id of the train-then-evaluate-on-variants kind. */
+  public static final String VARIANTS = "collab-variants";
+
+  private CollabRunKinds() {}
+
+  /** The three kinds, for {@code RunKinds}' registry. */
+  public static List<RunKind> all() {
+    return List.of(new Curve(), new Eval(), new Variants());
+  }
+
+  /** A {@value #CURVE} run: {@code learner} trained on {@code sets} from {@code seed}. */
+  static RunSpec curve(
+      RecipeRuns runs, ExperimentOptions opt, String learner, List<String> sets, long seed) {
+    return runs.custom(
+        CURVE,
+        "collab",
+        opt.preset(),
+        sets,
+        learner,
+        seed,
+        opt.evalEpisodes(),
+        0,
+        Map.of(
+            "steps", Long.toString(opt.trainingSteps()),
+            "every", Long.toString(opt.evaluateEvery()),
+            "quick", Boolean.toString(opt.quick())));
+  }
+
+  /** A {@value #EVAL} run: {@code policy} on exactly {@code evalSets} from {@code seed}. */
+  static RunSpec eval(
+      RecipeRuns runs, ExperimentOptions opt, String policy, List<String> evalSets, long seed) {
+    return runs.custom(
+        EVAL, "collab", opt.preset(), evalSets, policy, seed, opt.evalEpisodes(), 0, Map.of());
+  }
+
+  /**
+   * A {@value #VARIANTS} run: {@code learner} trained on {@code sets}, evaluated on each variant (a
+   * list of extra evaluation sets; see {@link #variantPhase}).
+   */
+  static RunSpec variants(
+      RecipeRuns runs,
+      ExperimentOptions opt,
+      String learner,
+      List<String> sets,
+      List<List<String>> variants,
+      long seed) {
+    String v =
+        variants.stream()
+            .map(x -> String.join(",", x))
+            .collect(java.util.stream.Collectors.joining(";"));
+    return runs.custom(
+        VARIANTS,
+        "collab",
+        opt.preset(),
+        sets,
+        learner,
+        seed,
+        opt.evalEpisodes(),
+        0,
+        Map.of(
+            "steps", Long.toString(opt.trainingSteps()),
+            "quick", Boolean.toString(opt.quick()),
+            "variants", v));
+  }
+
+  /** The phase of {@code variant} in a {@value #VARIANTS} run. */
+  static String variantPhase(List<String> variant) {
+    return variantPhase(String.join(",", variant));
+  }
+
+  /** The phase of variant {@code v} of a {@value #VARIANTS} run. */
+  public static String variantPhase(String variant) {
+    return "eval:" + variant;
+  }
+
+  /** The variants of param {@code variants}, each a list of sets (possibly empty). */
+  static List<List<String>> variants(RunSpec spec) {
+    String raw = spec.param("variants", null);
+    if (raw == null) {
+      throw new ConfigException("params.variants", "(missing)", "give ';'-separated variants");
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (String v : raw.split(";", -1)) {
+      out.add(v.isEmpty() ? List.of() : Arrays.asList(v.split(",")));
+    }
+    return out;
+  }
+
+  private static long longParam(RunSpec spec, String key, long min) {
+    String raw = spec.param(key, null);
+    if (raw == null) {
+      throw new ConfigException("params." + key, "(missing)", "must be an integer ≥ " + min);
+    }
+    long v;
+    try {
+      v = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new ConfigException("params." + key, raw, "must be an integer ≥ " + min);
+    }
+    if (v < min) {
+      throw new ConfigException("params." + key, raw, "must be an integer ≥ " + min);
+    }
+    return v;
+  }
+
+  private static boolean quick(RunSpec spec) {
+    String raw = spec.param("quick", "false");
+    if (!raw.equals("true") && !raw.equals("false")) {
+      throw new ConfigException("params.quick", raw, "must be true or false");
+    }
+    return raw.equals("true");
+  }
+
+  private static void checkCommon(RunSpec spec, boolean learner) {
+    if (!spec.scheme().equals("collab")) {
+      throw new ConfigException("scheme", spec.scheme(), "COLLAB run kinds need scheme collab");
+    }
+    if (learner) {
+      if (!CollabSetup.isLearner(spec.policy())) {
+        throw new ConfigException(
+            "policy",
+            spec.policy(),
+            "must be a COLLAB learner: "
+                + io.edgeoffload.collab.learn.CollabLearners.registry().ids());
+      }
+    } else {
+      new CollabScheme().policies().get(spec.policy()); // unknown → the list of policies
+    }
+    if (spec.episodes() < 1) {
+      throw new ConfigException("episodes", spec.episodes(), "must be at least 1");
+    }
+  }
+
+  /** A series of the COLLAB metrics (preceded by {@code step} when {@code withStep}). */
+  static RunResult.Series series(String phase, boolean withStep, long seed, List<double[]> rows) {
+    List<String> names = new ArrayList<>();
+    List<String> descriptions = new ArrayList<>();
+    List<Boolean> headline = new ArrayList<>();
+    if (withStep) {
+      names.add("step");
+      descriptions.add("training steps before this evaluation");
+      headline.add(false);
+    }
+    for (EpisodeMetric m : new CollabScheme().episodeMetrics()) {
+      names.add(m.name());
+      descriptions.add(m.description());
+      headline.add(m.headline());
+    }
+    long[] seeds = new long[rows.size()];
+    Arrays.fill(seeds, seed);
+    return new RunResult.Series(
+        phase, names, descriptions, headline, seeds, rows.toArray(new double[0][]));
+  }
+
+  private static List<double[]> ones(int rows, int columns) {
+    List<double[]> out = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      double[] row = new double[columns];
+      Arrays.fill(row, 1.0);
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static String environment(CollabEnvBase env) {
+    return env.id();
+  }
+
+  /** {@value #CURVE}: see the class comment. */
+  static final class Curve implements RunKind {
+    @Override
+    public String id() {
+      return CURVE;
+    }
+
+    @Override
+    public String description() {
+      return "train a COLLAB learner for `steps`, evaluating it every `every` steps";
+    }
+
+    @Override
+    public void validate(RunSpec spec) {
+      checkCommon(spec, true);
+      longParam(spec, "steps", 1);
+      longParam(spec, "every", 1);
+      quick(spec);
+    }
+
+    /** Evaluation points of {@link CollabTraining#trainWithEvaluation}: 0, every k·every, steps. */
+    static int points(long steps, long every) {
+      return (int) (1 + steps / every + (steps % every != 0 ? 1 : 0));
+    }
+
+    @Override
+    public Outcome execute(RunSpec spec, Path dir) {
+      long steps = longParam(spec, "steps", 1);
+      long every = longParam(spec, "every", 1);
+      CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
+      CollabEnvBase eval = CollabSetup.env(spec.preset(), CollabSetup.evalSets(spec.overrides()));
+      EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
+      List<double[]> rows =
+          CollabTraining.trainWithEvaluation(
+              learner, env, eval, steps, every, spec.episodes(), spec.seed());
+      return new Outcome(environment(env), List.of(series("curve", true, spec.seed(), rows)));
+    }
+
+    @Override
+    public Outcome placeholder(RunSpec spec) {
+      int rows = points(longParam(spec, "steps", 1), longParam(spec, "every", 1));
+      int columns = 1 + CollabTraining.metricNames().size();
+      return new Outcome(
+          "planning", List.of(series("curve", true, spec.seed(), ones(rows, columns))));
+    }
+  }
+
+  /** {@value #EVAL}: see the class comment. */
+  static final class Eval implements RunKind {
+    @Override
+    public String id() {
+      return EVAL;
+    }
+
+    @Override
+    public String description() {
+      return "evaluate a non-learning COLLAB policy for `episodes` episodes (metric means)";
+    }
+
+    @Override
+    public void validate(RunSpec spec) {
+      checkCommon(spec, false);
+    }
+
+    @Override
+    public Outcome execute(RunSpec spec, Path dir) {
+      CollabConfig cfg = CollabSetup.config(spec.preset(), spec.overrides());
+      CollabEnvBase eval = CollabSetup.env(spec.preset(), spec.overrides());
+      double[] m =
+          CollabTraining.evaluate(
+              CollabSetup.policy(spec.policy(), cfg, eval), eval, spec.episodes(), spec.seed());
+      return new Outcome(
+          environment(eval), List.of(series("eval", false, spec.seed(), List.of(m))));
+    }
+
+    @Override
+    public Outcome placeholder(RunSpec spec) {
+      return new Outcome(
+          "planning",
+          List.of(
+              series("eval", false, spec.seed(), ones(1, CollabTraining.metricNames().size()))));
+    }
+  }
+
+  /** {@value #VARIANTS}: see the class comment. */
+  static final class Variants implements RunKind {
+    @Override
+    public String id() {
+      return VARIANTS;
+    }
+
+    @Override
+    public String description() {
+      return "train a COLLAB learner for `steps`, then evaluate it on each of `variants`";
+    }
+
+    @Override
+    public void validate(RunSpec spec) {
+      checkCommon(spec, true);
+      longParam(spec, "steps", 1);
+      quick(spec);
+      variants(spec);
+    }
+
+    @Override
+    public Outcome execute(RunSpec spec, Path dir) {
+      long steps = longParam(spec, "steps", 1);
+      CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
+      EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
+      CollabTraining.train(learner, env, steps, spec.seed(), null, (k, s, v) -> {});
+      List<RunResult.Series> out = new ArrayList<>();
+      String raw = spec.param("variants", "");
+      String[] labels = raw.split(";", -1);
+      List<List<String>> variants = variants(spec);
+      for (int i = 0; i < variants.size(); i++) {
+        List<String> ev = CollabSetup.evalSets(spec.overrides());
+        ev.addAll(variants.get(i));
+        double[] m =
+            CollabTraining.evaluate(
+                learner, CollabSetup.env(spec.preset(), ev), spec.episodes(), spec.seed());
+        out.add(series(variantPhase(labels[i]), false, spec.seed(), List.of(m)));
+      }
+      return new Outcome(environment(env), out);
+    }
+
+    @Override
+    public Outcome placeholder(RunSpec spec) {
+      List<RunResult.Series> out = new ArrayList<>();
+      for (String label : spec.param("variants", "").split(";", -1)) {
+        out.add(
+            series(
+                variantPhase(label),
+                false,
+                spec.seed(),
+                ones(1, CollabTraining.metricNames().size())));
+      }
+      return new Outcome("planning", out);
+    }
+  }
+}
