@@ -84,6 +84,13 @@ class SweepCliTest {
     assertThat(o.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(o.err()).contains("grid.env.numUser").contains("env.numUsers");
     assertThat(root).doesNotExist();
+    // An engine that is not on the class path (the cli module does not carry Spark).
+    Files.writeString(spec, SPEC);
+    CliHarness.Outcome e =
+        exec("sweep", spec.toString(), "--out", root.toString(), "--engine", "flink");
+    assertThat(e.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(e.err()).contains("--engine").contains("threads");
+    assertThat(root).doesNotExist();
     Files.writeString(spec, SPEC + "parallelism: 4\n");
     CliHarness.Outcome o2 = exec("sweep", spec.toString(), "--out", root.toString());
     assertThat(o2.code()).isEqualTo(Main.EXIT_USAGE);
