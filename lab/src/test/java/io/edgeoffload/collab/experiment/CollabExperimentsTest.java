@@ -1,15 +1,21 @@
 package io.edgeoffload.collab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.recipe.Recipe;
 import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.RecipeRuns;
+import io.edgeoffload.lab.sweep.RunKind;
+import io.edgeoffload.lab.sweep.RunKinds;
+import io.edgeoffload.lab.sweep.RunSpec;
 import io.edgeoffload.lab.sweep.ThreadPoolEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +99,38 @@ class CollabExperimentsTest {
     List<String> rows = Files.readAllLines(dir.resolve("table5.csv"));
     assertThat(rows).hasSize(1 + 6 * 3 * 2 + 3 * 2);
     assertThat(Files.readString(dir.resolve("table5.md"))).contains("mobilenetv2");
+  }
+
+  private static RunSpec spec(String kind, String policy, Map<String, String> params) {
+    return new RunSpec(
+        "0", "t", kind, "collab", "collab-wide", List.of(), policy, 1, 3, 0, params, Map.of());
+  }
+
+  @Test
+  void badRunsFailAtPlanningNamingTheField() {
+    RunKind curve = RunKinds.get(CollabRunKinds.CURVE);
+    assertThatThrownBy(
+            () -> curve.validate(spec(CollabRunKinds.CURVE, "emh-ppo", Map.of("every", "1"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("params.steps");
+    assertThatThrownBy(
+            () ->
+                curve.validate(
+                    spec(CollabRunKinds.CURVE, "local-only", Map.of("steps", "1", "every", "1"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("policy")
+        .hasMessageContaining("emh-ppo");
+    assertThatThrownBy(
+            () ->
+                RunKinds.get(CollabRunKinds.VARIANTS)
+                    .validate(
+                        spec(
+                            CollabRunKinds.VARIANTS,
+                            "emh-ppo",
+                            Map.of("steps", "1", "quick", "maybe", "variants", ""))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("params.quick");
+    RunKinds.get(CollabRunKinds.EVAL).validate(spec(CollabRunKinds.EVAL, "greedy", Map.of()));
   }
 
   @Test

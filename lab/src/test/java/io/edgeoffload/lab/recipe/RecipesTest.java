@@ -172,5 +172,9 @@ class RecipesTest {
             fig6.stream().filter(s -> s.kind().equals("collab-eval")).map(s -> s.id()).toList());
     assertThat(RecipeRunner.plan(Recipes.get("collab-fig6"), b).get(0).id())
         .isEqualTo(fig6.get(0).id());
+    // Fig. 10 at its 3-MD point (the preset's) is Fig. 6: reproduced into one folder, run once.
+    List<String> fig10 =
+        RecipeRunner.plan(Recipes.get("collab-fig10"), b).stream().map(s -> s.id()).toList();
+    assertThat(fig10).hasSize(6 * 5 * 2).containsAll(fig6.stream().map(s -> s.id()).toList());
   }
 }
