@@ -44,6 +44,7 @@ public final class SparkEngine implements SweepEngine {
 
   private final JavaSparkContext spark;
   private final boolean owned;
+  private double startSeconds;
 
   /**
    * An engine on an existing context, which {@link #close()} leaves running (tests share one
@@ -68,9 +69,12 @@ public final class SparkEngine implements SweepEngine {
     // getOrCreate returns the JVM's active context, if any, unchanged: a context carrying our
     // marker is one this call made.
     String marker = UUID.randomUUID().toString();
+    long t0 = System.nanoTime();
     SparkContext sc = SparkContext.getOrCreate(conf(master).set(OWNER, marker));
     boolean made = marker.equals(sc.getConf().get(OWNER, ""));
-    return new SparkEngine(JavaSparkContext.fromSparkContext(sc), made);
+    SparkEngine engine = new SparkEngine(JavaSparkContext.fromSparkContext(sc), made);
+    engine.startSeconds = made ? (System.nanoTime() - t0) / 1e9 : 0;
+    return engine;
   }
 
   /** The configuration of a context this engine makes (see {@link #start}). */
@@ -84,6 +88,16 @@ public final class SparkEngine implements SweepEngine {
       conf.setIfMissing("spark.ui.enabled", "false");
     }
     return conf;
+  }
+
+  /** Seconds it took to start the Spark context (0 for a context this engine did not make). */
+  public double startSeconds() {
+    return startSeconds;
+  }
+
+  /** The context's master URL. */
+  public String master() {
+    return spark.master();
   }
 
   /** The Spark context the runs execute on. */

@@ -20,6 +20,16 @@ public final class SparkEngineProvider implements SweepEngine.Provider {
 
   @Override
   public SweepEngine create(SweepEngine.Options options) {
-    return SparkEngine.start(options.master());
+    SparkEngine e = SparkEngine.start(options.master());
+    if (e.startSeconds() > 0) {
+      // One line on stderr (beside the progress bar): a session start is seconds, worth knowing.
+      System.err.printf(
+          java.util.Locale.ROOT,
+          "spark: %s, %d runs at once, context started in %.1f s%n",
+          e.master(),
+          e.parallelism(),
+          e.startSeconds());
+    }
+    return e;
   }
 }
