@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -110,6 +112,7 @@ public final class SparkEngine implements SweepEngine {
     return NAME;
   }
 
+  /** Runs at once: the context's default parallelism, read anew (executors may come later). */
   @Override
   public int parallelism() {
     return Math.max(1, spark.defaultParallelism());
@@ -123,28 +126,35 @@ public final class SparkEngine implements SweepEngine {
     String root = runsRoot.toAbsolutePath().normalize().toString();
     String group = "edgeoffload-sweep-" + UUID.randomUUID();
     AtomicInteger n = new AtomicInteger();
+    // One driver thread per job in flight; how many may be in flight is read again whenever one
+    // ends, so executors that register after the start (a cluster) are used as they come.
     ExecutorService drivers =
-        Executors.newFixedThreadPool(
-            Math.min(parallelism(), runs.size()),
+        Executors.newCachedThreadPool(
             r -> {
               Thread t = new Thread(r, "spark-sweep-" + n.incrementAndGet());
               t.setDaemon(true); // an interrupted sweep must not keep the JVM alive
               return t;
             });
     ExecutorCompletionService<Object[]> done = new ExecutorCompletionService<>(drivers);
+    AtomicBoolean stopping = new AtomicBoolean();
+    int submitted = 0;
     int received = 0;
     try {
-      for (RunSpec spec : runs) {
-        done.submit(
-            () -> {
-              // Job groups are thread-local properties: set on the thread that submits the job.
-              spark.setJobGroup(group, "edgeoffload run " + spec.id(), true);
-              List<RunResult> out =
-                  spark.parallelize(List.of(spec), 1).map(new Execute(root)).collect();
-              return new Object[] {spec, out.get(0)};
-            });
-      }
-      for (; received < runs.size(); received++) {
+      while (received < runs.size()) {
+        while (submitted < runs.size() && submitted - received < parallelism()) {
+          RunSpec spec = runs.get(submitted++);
+          done.submit(
+              () -> {
+                if (stopping.get()) {
+                  return null;
+                }
+                // Job groups are thread-local properties: set on the thread that submits the job.
+                spark.setJobGroup(group, "edgeoffload run " + spec.id(), true);
+                List<RunResult> out =
+                    spark.parallelize(List.of(spec), 1).map(new Execute(root)).collect();
+                return new Object[] {spec, out.get(0)};
+              });
+        }
         Future<Object[]> f = done.take();
         Object[] r;
         try {
@@ -153,13 +163,34 @@ public final class SparkEngine implements SweepEngine {
           throw new IllegalStateException(
               "a Spark job failed outside its run (the run itself never throws)", e.getCause());
         }
+        received++;
         sink.finished((RunSpec) r[0], (RunResult) r[1]);
       }
     } finally {
       if (received < runs.size()) {
-        spark.cancelJobGroup(group); // runs in flight are abandoned, as on the thread pool
+        abandon(drivers, group, stopping);
       }
       drivers.shutdownNow();
+    }
+  }
+
+  /**
+   * Abandons the runs in flight, as the thread pool does: no new job starts, the driver threads end
+   * (a thread between the flag and its submission gets its job in before it ends), and then the job
+   * group is cancelled, which catches every job the call submitted.
+   */
+  private void abandon(ExecutorService drivers, String group, AtomicBoolean stopping) {
+    stopping.set(true);
+    drivers.shutdownNow(); // interrupts the waits in collect()
+    boolean interrupted = Thread.interrupted();
+    try {
+      drivers.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    spark.cancelJobGroup(group);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

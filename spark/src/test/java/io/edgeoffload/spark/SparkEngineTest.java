@@ -116,6 +116,13 @@ class SparkEngineTest {
     assertThat(metrics).isPositive();
     assertThat(count(sparkRoot, "SELECT count(*)" + uaraEval)).isEqualTo(12 * 2 * metrics);
     assertThat(values(sparkRoot)).isEqualTo(values(threads));
+    // local[2]: never more than two runs at once (runs overlapping each run's start, itself too).
+    assertThat(
+            count(
+                sparkRoot,
+                "SELECT max((SELECT count(*) FROM runs s WHERE s.started <= r.started"
+                    + " AND r.started < s.finished)) FROM runs r"))
+        .isBetween(1L, 2L);
     // The context outlives engines that did not start it.
     assertThat(spark.sc().isStopped()).isFalse();
   }
@@ -204,6 +211,14 @@ class SparkEngineTest {
     assertThat(caller.isAlive()).isFalse();
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     assertThat(sunk[0]).isLessThan(runs.size());
+    // The cancelled tasks end (a run does not poll its interruption; it finishes its few
+    // milliseconds) before the temporary folder is removed.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (java.util.Arrays.stream(spark.sc().statusTracker().getExecutorInfos())
+            .anyMatch(x -> x.numRunningTasks() > 0)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     // The context survives the cancellation and runs the next job.
     assertThat(spark.parallelize(List.of(1, 2, 3), 2).count()).isEqualTo(3);
   }
