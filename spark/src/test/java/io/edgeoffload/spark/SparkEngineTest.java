@@ -142,7 +142,8 @@ class SparkEngineTest {
               "flaky", "eval", "uara", "uara", set, config, policy, 1, 1, 0, Map.of(), Map.of()));
     }
     try (SweepEngine e = sparkEngine()) {
-      Sweeper.Outcome o = Sweeper.run(null, runs, root, e, false, Integer.MAX_VALUE);
+      Sweeper.Outcome o =
+          Sweeper.run("flaky", "runs that fail", runs, root, e, false, Integer.MAX_VALUE);
       assertThat(o.done()).isEqualTo(2);
       assertThat(o.failed()).isEqualTo(1);
     }
