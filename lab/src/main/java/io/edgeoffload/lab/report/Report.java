@@ -88,7 +88,7 @@ public final class Report {
       h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;
       margin-top:2em}.meta{color:#555}figure{margin:1em 0}figure img{max-width:100%;height:auto;
       border:1px solid #eee}figcaption{color:#555;font-size:.9em}
-      table{border-collapse:collapse;margin:.8em 0;font-size:.93em}
+      table{border-collapse:collapse;margin:.8em 0;font-size:.93em}table.results{min-width:70%}
       caption{caption-side:top;text-align:left;color:#555;font-size:.9em;padding-bottom:.3em}
       th,td{padding:.25em .8em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
       thead th{border-bottom:2px solid #888}td.num,th.num{text-align:right;

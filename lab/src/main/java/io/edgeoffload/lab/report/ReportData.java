@@ -296,7 +296,7 @@ public record ReportData(
                     + " sum(wall_s), count(*) FROM runs")
             .rows()
             .get(0);
-    p.put("runs started", str(t.get(0)) + " … " + str(t.get(1)));
+    p.put("run time range", str(t.get(0)) + " … " + str(t.get(1)));
     double wall = t.get(2) == null ? 0 : ((Number) t.get(2)).doubleValue();
     p.put(
         "total run wall time",

@@ -26,7 +26,45 @@ public final class Text {
     return sb.toString();
   }
 
-  /** {@code s} as literal LaTeX text (the ten special characters escaped); null becomes "". */
+  /** Non-ASCII symbols that metric descriptions use, as LaTeX (pdflatex has no glyphs for them). */
+  private static final java.util.Map<Character, String> LATEX_SYMBOLS = latexSymbols();
+
+  private static java.util.Map<Character, String> latexSymbols() {
+    java.util.Map<Character, String> m = new java.util.HashMap<>();
+    String[][] math = {
+      {"±", "pm"},
+      {"×", "times"},
+      {"·", "cdot"},
+      {"≤", "leq"},
+      {"≥", "geq"},
+      {"→", "to"},
+      {"≈", "approx"},
+      {"∞", "infty"},
+      {"−", "-"},
+      {"°", "^{\\circ}"},
+      {"µ", "mu"}
+    };
+    for (String[] e : math) {
+      String cmd = e[1].equals("-") ? "-" : e[1].startsWith("^") ? e[1] : "\\" + e[1];
+      m.put(e[0].charAt(0), "\\ensuremath{" + cmd + "}");
+    }
+    String greek =
+        "αalpha βbeta γgamma δdelta εepsilon ζzeta ηeta θtheta κkappa λlambda μmu νnu ξxi πpi"
+            + " ρrho σsigma τtau φphi χchi ψpsi ωomega ΓGamma ΔDelta ΘTheta ΛLambda ΞXi ΠPi"
+            + " ΣSigma ΦPhi ΨPsi ΩOmega";
+    for (String g : greek.split(" ")) {
+      m.put(g.charAt(0), "\\ensuremath{\\" + g.substring(1) + "}");
+    }
+    m.put('–', "--");
+    m.put('—', "---");
+    m.put('…', "\\ldots{}");
+    return java.util.Map.copyOf(m);
+  }
+
+  /**
+   * {@code s} as literal LaTeX text: the ten special characters escaped, common symbols and Greek
+   * letters as math commands; null becomes "".
+   */
   public static String latex(String s) {
     if (s == null) {
       return "";
@@ -43,7 +81,7 @@ public final class Text {
         case '>' -> sb.append("\\textgreater{}");
         case '|' -> sb.append("\\textbar{}");
         case '\n', '\r' -> sb.append(' ');
-        default -> sb.append(c);
+        default -> sb.append(LATEX_SYMBOLS.getOrDefault(c, String.valueOf(c)));
       }
     }
     return sb.toString();

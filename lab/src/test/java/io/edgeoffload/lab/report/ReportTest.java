@@ -184,6 +184,8 @@ class ReportTest {
       assertThat(r.replace("\\&", "").chars().filter(c -> c == '&').count()).isEqualTo(2);
     }
     assertThat(tex).contains("below\\_bmin\\_share").doesNotContain("below_bmin");
+    // Plain ASCII: compiles with pdflatex without inputenc tricks (UCMS's descriptions use Σ, τ).
+    assertThat(tex.chars().filter(c -> c > 127).count()).isZero();
     // Every LaTeX value is "$mean \pm hw$ (n)".
     Matcher m = Pattern.compile("\\$(-?[0-9.]+) \\\\pm ([0-9.]+)\\$ \\((\\d+)\\)").matcher(tex);
     int values = 0;

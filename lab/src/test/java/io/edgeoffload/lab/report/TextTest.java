@@ -25,6 +25,12 @@ class TextTest {
   }
 
   @Test
+  void latexWritesSymbolsAndGreekAsMath() {
+    assertThat(Text.latex("Σ_n τ_n ± 1 – x"))
+        .isEqualTo("\\ensuremath{\\Sigma}\\_n \\ensuremath{\\tau}\\_n \\ensuremath{\\pm} 1 -- x");
+  }
+
+  @Test
   void markdownCellsCannotBreakTheTable() {
     assertThat(Text.markdown("a|b\nc *d* _e_")).isEqualTo("a\\|b c \\*d\\* \\_e\\_");
     assertThat(Text.markdown("x\\|")).isEqualTo("x\\\\\\|");
