@@ -14,11 +14,12 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write ROOT/report.html from ROOT/results.duckdb: per headline metric a figure (mean over",
-      "seeds with 95% Student-t bands) and a table, training curves, failed runs, the spec and",
-      "provenance. Self-contained (figures inline, no network). Also ROOT/report/tables.md,",
-      "tables.tex (booktabs) and every figure as PNG and SVG. See docs/sweeps.md#reports.",
-      "Example: edgeoffload report runs/ucms-policies"
+      "Write a self-contained HTML report of a sweep root (ROOT/report.html).",
+      "From ROOT/results.duckdb: per headline metric a figure (mean over seeds,",
+      "95%% Student-t bands or error bars) and a table; training curves; failed",
+      "runs; the spec; provenance. Figures inline, nothing fetched. Also writes",
+      "ROOT/report/tables.md, tables.tex (booktabs) and each figure as PNG, SVG.",
+      "See docs/sweeps.md (Reports). Example: edgeoffload report runs/sweep"
     })
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ROOT", description = "Sweep root.")
