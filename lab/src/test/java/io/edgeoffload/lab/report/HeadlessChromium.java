@@ -40,17 +40,28 @@ final class HeadlessChromium implements AutoCloseable {
     this.session = session;
   }
 
-  /** The chromium binary, or null when none is installed. */
+  /**
+   * The chromium binary, or null when none is installed; system property {@code
+   * edgeoffload.chromium} names another.
+   */
   static Path chromium() {
-    return firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    return firstExisting("edgeoffload.chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
   }
 
-  /** The chromedriver binary, or null when none is installed. */
+  /**
+   * The chromedriver binary, or null when none is installed; system property {@code
+   * edgeoffload.chromedriver} names another.
+   */
   static Path chromedriver() {
-    return firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    return firstExisting(
+        "edgeoffload.chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
   }
 
-  private static Path firstExisting(String... paths) {
+  private static Path firstExisting(String property, String... paths) {
+    String given = System.getProperty(property);
+    if (given != null) {
+      return Files.isExecutable(Path.of(given)) ? Path.of(given) : null;
+    }
     for (String p : paths) {
       if (Files.isExecutable(Path.of(p))) {
         return Path.of(p);
