@@ -50,12 +50,17 @@ public final class Figures {
   }
 
   private static String yLabel(String metric, String description) {
+    return yLabel(metric, description, 64);
+  }
+
+  /** The y-axis title, cut to {@code max} characters (it must fit the plot's height). */
+  private static String yLabel(String metric, String description, int max) {
     String d = description == null ? "" : description.strip();
     if (d.isEmpty()) {
       return metric;
     }
     String label = metric + " — " + d;
-    return label.length() > 70 ? label.substring(0, 67) + "..." : label;
+    return label.length() > max ? label.substring(0, max - 3) + "..." : label;
   }
 
   private static XYChart line(MetricSummary m) {
@@ -135,6 +140,7 @@ public final class Figures {
             .build();
     style(chart.getStyler());
     chart.getStyler().setErrorBarsColor(Color.BLACK);
+    yRange(chart, m.cells());
     if (noGrid) {
       chart.getStyler().setLegendVisible(false);
       List<String> labels = new ArrayList<>();
@@ -145,12 +151,12 @@ public final class Figures {
         means.add(c.summary().mean());
         hws.add(c.summary().halfWidth());
       }
-      rotateIfLong(chart, labels);
+      rotateIfLong(chart, labels, m);
       chart.addSeries("mean ± 95% CI", labels, means, hws);
       return chart;
     }
     List<String> points = m.points();
-    rotateIfLong(chart, points);
+    rotateIfLong(chart, points, m);
     legend(chart.getStyler(), m.series());
     for (String s : m.series()) {
       List<Double> means = new ArrayList<>();
@@ -169,10 +175,47 @@ public final class Figures {
     return chart;
   }
 
-  private static void rotateIfLong(CategoryChart chart, List<String> labels) {
+  /**
+   * An explicit y range from 0 and every interval's ends, padded by 5%: XChart's own range for a
+   * single bar puts ticks at the data values with every digit.
+   */
+  private static void yRange(CategoryChart chart, List<Cell> cells) {
+    double lo = 0;
+    double hi = 0;
+    for (Cell c : cells) {
+      double mean = c.summary().mean();
+      double hw = Double.isFinite(c.summary().halfWidth()) ? c.summary().halfWidth() : 0;
+      if (Double.isFinite(mean)) {
+        lo = Math.min(lo, mean - hw);
+        hi = Math.max(hi, mean + hw);
+      }
+    }
+    if (hi - lo <= 0) {
+      hi = 1; // every value 0: a unit axis rather than an empty one
+    }
+    // Bounds on multiples of a round step (1, 2, 2.5 or 5 × 10^k): XChart then ticks at them.
+    double step = niceStep((hi - lo) / 6);
+    chart.getStyler().setYAxisMin(step * Math.floor(lo / step - (lo < 0 ? 0.05 : 0)));
+    chart.getStyler().setYAxisMax(step * Math.ceil(hi / step + (hi > 0 ? 0.05 : 0)));
+  }
+
+  /** The smallest of 1, 2, 2.5, 5 × 10^k that is at least {@code raw}. */
+  static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * p >= raw * (1 - 1e-9)) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
+  /** Slanted x labels when they would not fit side by side; a shorter y title then. */
+  private static void rotateIfLong(CategoryChart chart, List<String> labels, MetricSummary m) {
     int total = labels.stream().mapToInt(String::length).sum();
     if (total * 7 > WIDTH - 150) {
       chart.getStyler().setXAxisLabelRotation(20);
+      chart.setYAxisTitle(yLabel(m.metric(), m.description(), 48));
     }
   }
 
