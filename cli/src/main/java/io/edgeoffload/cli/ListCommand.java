@@ -42,6 +42,11 @@ final class ListCommand implements Callable<Integer> {
     }
     w.println("recipes (edgeoffload reproduce ID):");
     entries(w, Recipes.registry());
+    w.println("run kinds (what a sweep's run does):");
+    entries(w, io.edgeoffload.lab.sweep.RunKinds.registry());
+    w.println(
+        "sweep engines (sweep/reproduce --engine): "
+            + String.join(", ", io.edgeoffload.lab.sweep.SweepEngines.names()));
     w.println("split policies (device --policy; also point:S):");
     entries(w, io.edgeoffload.runtime.policy.SplitPolicies.registry());
     w.flush();

@@ -2,8 +2,12 @@ package io.edgeoffload.cli;
 
 import io.edgeoffload.lab.RunOutput;
 import io.edgeoffload.lab.recipe.Recipe;
+import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.Recipes;
+import io.edgeoffload.lab.sweep.ResultsDb;
+import io.edgeoffload.lab.sweep.SweepEngine;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,6 +23,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Reproduce a paper figure or table: CSV data, a Markdown table and PNG/SVG figures in DIR.",
       "Recipes: see `edgeoffload list`. --quick runs CI's small budget (5 seeds, 1 slot).",
+      "A reproduction is a sweep: its runs go to DIR/runs/<id>/ and DIR/results.duckdb, run on",
+      "--engine threads or spark; running it again into the same DIR resumes it (completed runs",
+      "are read, not repeated), and recipes sharing a DIR share their common runs.",
       "Example: edgeoffload reproduce uara-fig4 --quick --out runs/fig4"
     })
 final class ReproduceCommand implements Callable<Integer> {
@@ -31,25 +38,36 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--force", description = "Overwrite the files of an existing, non-empty DIR.")
+  @Option(
+      names = "--force",
+      description = "Write into an existing, non-empty DIR that is not a reproduction's.")
   boolean force;
+
+  @CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     Recipe recipe = Recipes.get(id);
-    RunOutput.checkWritable(out, force);
+    // A folder holding a reproduction's database is resumed; any other non-empty one is refused.
+    if (!Files.isRegularFile(out.resolve(ResultsDb.FILE))) {
+      RunOutput.checkWritable(out, force);
+    }
     Recipe.Budget budget = quick ? Recipe.Budget.quick() : Recipe.Budget.full();
     long t0 = System.nanoTime();
-    recipe.run(budget, out);
+    RecipeRunner.Outcome o;
+    try (SweepEngine e = engine.create()) {
+      o = RecipeRunner.reproduce(recipe, budget, out, e, true, engine.stopAfter);
+    }
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         Locale.ROOT,
-        "%s (%s budget) in %.1f s: wrote %s%n",
+        "%s (%s budget) in %.1f s: %s%nwrote %s%n",
         recipe.id(),
         budget.name(),
         (System.nanoTime() - t0) / 1e9,
+        o.sweep().line(),
         out.toAbsolutePath().normalize());
     w.flush();
     return 0;

@@ -2,7 +2,6 @@ package io.edgeoffload.cli;
 
 import io.edgeoffload.lab.sweep.ResultsDb;
 import io.edgeoffload.lab.sweep.SweepEngine;
-import io.edgeoffload.lab.sweep.SweepEngines;
 import io.edgeoffload.lab.sweep.SweepSpec;
 import io.edgeoffload.lab.sweep.Sweeper;
 import io.edgeoffload.lab.sweep.Sweeps;
@@ -32,29 +31,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "ROOT", description = "Sweep root.")
   Path out;
 
-  @Option(
-      names = "--engine",
-      defaultValue = "threads",
-      description = "threads (this machine) or spark. Default: ${DEFAULT-VALUE}.")
-  String engine;
-
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description = "Runs at once (threads engine). Default: one per core.")
-  Integer parallel;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "Spark master (spark engine). Default: local[*], or spark-submit's.")
-  String master;
+  @CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @Option(names = "--dry-run", description = "Plan and list the runs; run nothing.")
   boolean dryRun;
-
-  @Option(names = "--stop-after", hidden = true, defaultValue = "2147483647")
-  int stopAfter;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -73,12 +53,8 @@ final class SweepCommand implements Callable<Integer> {
       w.flush();
       return 0;
     }
-    if (parallel != null) {
-      Configs.positive("--parallel", parallel);
-    }
-    int p = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-    try (SweepEngine e = SweepEngines.create(engine, new SweepEngine.Options(p, master))) {
-      Sweeper.Outcome o = Sweeper.run(sweep, runs, out, e, true, stopAfter);
+    try (SweepEngine e = engine.create()) {
+      Sweeper.Outcome o = Sweeper.run(sweep, runs, out, e, true, engine.stopAfter);
       w.println(
           sweep.name() + " on " + e.name() + " (" + e.parallelism() + " at once): " + o.line());
       w.println(

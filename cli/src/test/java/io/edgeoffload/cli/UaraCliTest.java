@@ -102,8 +102,17 @@ class UaraCliTest {
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(Files.exists(out.resolve("data.csv"))).isTrue();
     assertThat(Files.exists(out.resolve("plots").resolve("fig8a.png"))).isTrue();
+    // Again into the same folder: a resumed sweep with nothing left to run.
     CliHarness.Outcome again = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
-    assertThat(again.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains(" already done").contains(", 0 run now");
+    // A non-empty folder that is not a reproduction's is refused.
+    Path other = tmp.resolve("other");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("notes.txt"), "mine");
+    assertThat(exec("reproduce", "uara-fig8", "--quick", "--out", other.toString()).code())
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(other.resolve("notes.txt")).hasContent("mine");
     CliHarness.Outcome unknown =
         exec("reproduce", "uara-fig9", "--quick", "--out", tmp.resolve("x").toString());
     assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);

@@ -42,7 +42,7 @@ public final class Provenance {
     p.put("available_processors", Runtime.getRuntime().availableProcessors());
     Map<String, String> libs = new LinkedHashMap<>();
     Properties v = versions();
-    for (String name : new String[] {"picocli", "jackson", "xchart"}) {
+    for (String name : new String[] {"picocli", "jackson", "xchart", "duckdb"}) {
       libs.put(name, v.getProperty(name, "unknown"));
     }
     p.put("libraries", libs);

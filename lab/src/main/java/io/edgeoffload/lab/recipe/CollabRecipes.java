@@ -30,7 +30,10 @@ final class CollabRecipes {
   record CollabRecipe(String id, String description, Consumer<ExperimentOptions> body)
       implements Recipe {
     @Override
-    public void run(Budget budget, Path out) {
+    public void run(Budget budget, Path out, RecipeRuns runs) {
+      if (runs instanceof RecipeRuns.Planning) {
+        return; // the COLLAB experiments run their training themselves (not yet as sweep runs)
+      }
       boolean quick = budget.name().equals("quick");
       body.accept(
           new ExperimentOptions(

@@ -11,8 +11,11 @@ public interface Recipe {
   /** One line: what the recipe reproduces. */
   String description();
 
-  /** Runs the recipe under a budget and writes its CSV, Markdown and figures under {@code out}. */
-  void run(Budget budget, Path out);
+  /**
+   * Writes the recipe's CSV, Markdown and figures under {@code out} from the runs it asks {@code
+   * runs} for. Called twice by {@link RecipeRunner}: once to plan (placeholders), once to render.
+   */
+  void run(Budget budget, Path out, RecipeRuns runs);
 
   /**
    * How much to simulate.

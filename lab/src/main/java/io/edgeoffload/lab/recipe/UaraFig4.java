@@ -15,7 +15,7 @@ final class UaraFig4 implements Recipe {
   }
 
   @Override
-  public void run(Budget budget, Path out) {
+  public void run(Budget budget, Path out, RecipeRuns runs) {
     Curves curves = new Curves();
     String[][] loads = {{"a", "balanced"}, {"b", "comm"}, {"c", "comp"}};
     for (String[] l : loads) {
@@ -25,7 +25,7 @@ final class UaraFig4 implements Recipe {
               "Fig. 4(" + l[0] + "): mean latency, " + l[1] + " load, N_ES = 4, α = 1",
               "N_MD",
               "mean latency per task [s]");
-      UaraPoints.sweep(budget, p, 4, l[1], "mean_latency_s", 1.0);
+      UaraPoints.sweep(runs, budget, p, 4, l[1], "mean_latency_s", 1.0);
     }
     curves.write(
         out,

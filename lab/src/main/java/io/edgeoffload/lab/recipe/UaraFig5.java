@@ -15,7 +15,7 @@ final class UaraFig5 implements Recipe {
   }
 
   @Override
-  public void run(Budget budget, Path out) {
+  public void run(Budget budget, Path out, RecipeRuns runs) {
     Curves curves = new Curves();
     for (int m : new int[] {4, 8}) {
       Curves.Panel p =
@@ -24,7 +24,7 @@ final class UaraFig5 implements Recipe {
               "Fig. 5(" + (m == 4 ? "a" : "b") + "): communication latency, comm load, N_ES = " + m,
               "N_MD",
               "mean transmission delay per task [s]");
-      UaraPoints.sweep(budget, p, m, "comm", "mean_comm_latency_s", 1.0);
+      UaraPoints.sweep(runs, budget, p, m, "comm", "mean_comm_latency_s", 1.0);
     }
     curves.write(
         out,

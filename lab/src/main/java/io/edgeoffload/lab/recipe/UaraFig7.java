@@ -3,7 +3,6 @@ package io.edgeoffload.lab.recipe;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Plots;
 import io.edgeoffload.lab.Stats;
-import io.edgeoffload.uara.UaraConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ final class UaraFig7 implements Recipe {
       String panel, String scheme, double epsilon, Stats.Summary latency, Stats.Summary energy) {}
 
   @Override
-  public void run(Budget budget, Path out) {
+  public void run(Budget budget, Path out, RecipeRuns runs) {
     double[] eps =
         budget.name().equals("quick")
             ? new double[] {0.0, 0.5, 1.0}
@@ -41,9 +40,9 @@ final class UaraFig7 implements Recipe {
     for (String[] l : new String[][] {{"a", "comm"}, {"b", "comp"}}) {
       String panel = "fig7" + l[0];
       List<Plots.Series> series = new ArrayList<>();
-      UaraConfig pc = UaraPoints.config(budget, UaraPoints.point(80, 8, l[1], 1.0));
+      List<String> pc = UaraPoints.config(budget, UaraPoints.point(80, 8, l[1], 1.0));
       double[][] pv =
-          UaraPoints.evaluate(budget, pc, "pricing", "mean_latency_s", "device_energy_j");
+          UaraPoints.evaluate(runs, budget, pc, "pricing", "mean_latency_s", "device_energy_j");
       Point pricing = new Point(panel, "pricing", Double.NaN, Stats.summarize(pv[0]), mwh(pv[1]));
       points.add(pricing);
       series.add(
@@ -58,13 +57,13 @@ final class UaraFig7 implements Recipe {
         double[] x = new double[eps.length];
         double[] y = new double[eps.length];
         for (int k = 0; k < eps.length; k++) {
-          UaraConfig c =
+          List<String> c =
               UaraPoints.config(
                   budget,
                   UaraPoints.point(
                       80, 8, l[1], 1.0, String.format(Locale.ROOT, "baseline.epsilon=%s", eps[k])));
           double[][] v =
-              UaraPoints.evaluate(budget, c, scheme, "mean_latency_s", "device_energy_j");
+              UaraPoints.evaluate(runs, budget, c, scheme, "mean_latency_s", "device_energy_j");
           Point p = new Point(panel, scheme, eps[k], Stats.summarize(v[0]), mwh(v[1]));
           points.add(p);
           x[k] = 1 / p.latency().mean();

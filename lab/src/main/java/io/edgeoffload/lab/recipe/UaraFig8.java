@@ -1,7 +1,7 @@
 package io.edgeoffload.lab.recipe;
 
-import io.edgeoffload.uara.UaraConfig;
 import java.nio.file.Path;
+import java.util.List;
 
 /** UARA Fig. 8: pricing's latency and device energy against N_MD for several α, N_ES = 4. */
 final class UaraFig8 implements Recipe {
@@ -18,7 +18,7 @@ final class UaraFig8 implements Recipe {
   }
 
   @Override
-  public void run(Budget budget, Path out) {
+  public void run(Budget budget, Path out, RecipeRuns runs) {
     Curves curves = new Curves();
     Curves.Panel latency =
         curves.panel(
@@ -40,9 +40,10 @@ final class UaraFig8 implements Recipe {
             "share of low-battery devices that offload");
     for (int n : UaraPoints.devices(budget)) {
       for (double alpha : ALPHAS) {
-        UaraConfig c = UaraPoints.config(budget, UaraPoints.point(n, 4, "balanced", alpha));
+        List<String> c = UaraPoints.config(budget, UaraPoints.point(n, 4, "balanced", alpha));
         double[][] v =
             UaraPoints.evaluate(
+                runs,
                 budget,
                 c,
                 "pricing",

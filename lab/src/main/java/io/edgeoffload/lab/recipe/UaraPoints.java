@@ -1,33 +1,28 @@
 package io.edgeoffload.lab.recipe;
 
-import io.edgeoffload.lab.ResolvedConfig;
-import io.edgeoffload.lab.Runner;
-import io.edgeoffload.uara.UaraConfig;
-import io.edgeoffload.uara.UaraScheme;
+import io.edgeoffload.lab.sweep.RunResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Evaluation of UARA schemes at one configuration point: each root seed runs one episode of {@code
- * budget.slots()} snapshots of {@code uara-v1} through the lab's {@link Runner}, with common random
- * numbers across schemes (the same seed gives every scheme the same instances).
+ * Evaluation of UARA schemes at one configuration point: each root seed is one {@code eval} run of
+ * one episode of {@code budget.slots()} snapshots of {@code uara-v1}, with common random numbers
+ * across schemes (the same seed gives every scheme the same instances).
  */
 final class UaraPoints {
   /** Pricing and the four baselines of Sec. 6.1, in plotting order. */
   static final List<String> SCHEMES =
       List.of("pricing", "random", "max-sinr", "max-compute", "combined");
 
-  private static final UaraScheme SCHEME = new UaraScheme();
-
   private UaraPoints() {}
 
-  /** The preset {@code uara} with overrides and the budget's slots per episode. */
-  static UaraConfig config(Recipe.Budget budget, String... sets) {
+  /** Overrides of the preset {@code uara}: {@code sets} and the budget's slots per episode. */
+  static List<String> config(Recipe.Budget budget, String... sets) {
     List<String> all = new ArrayList<>(Arrays.asList(sets));
     all.add("env.slotsPerEpisode=" + budget.slots());
-    return ResolvedConfig.resolve(SCHEME, "uara", null, all).config();
+    return all;
   }
 
   /** Overrides for a point: devices, servers, load, α. */
@@ -46,10 +41,16 @@ final class UaraPoints {
    * episode value under seed s.
    */
   static double[][] evaluate(
-      Recipe.Budget budget, UaraConfig config, String policy, String... metrics) {
+      RecipeRuns runs,
+      Recipe.Budget budget,
+      List<String> overrides,
+      String policy,
+      String... metrics) {
     double[][] out = new double[metrics.length][budget.seeds().size()];
     for (int s = 0; s < budget.seeds().size(); s++) {
-      Runner.Result r = Runner.run(SCHEME, config, policy, 1, budget.seeds().get(s), null);
+      RunResult.Series r =
+          runs.get(runs.eval("uara", "uara", overrides, policy, 1, budget.seeds().get(s)))
+              .series("eval");
       for (int k = 0; k < metrics.length; k++) {
         out[k][s] = r.column(metrics[k])[0];
       }
@@ -86,6 +87,7 @@ final class UaraPoints {
 
   /** Every scheme over the N_MD axis at N_ES = {@code servers}, α = 1: one metric into a panel. */
   static void sweep(
+      RecipeRuns runs,
       Recipe.Budget budget,
       Curves.Panel panel,
       int servers,
@@ -95,7 +97,7 @@ final class UaraPoints {
     for (int n : devices(budget)) {
       for (String scheme : SCHEMES) {
         double[] v =
-            evaluate(budget, config(budget, point(n, servers, load, 1.0)), scheme, metric)[0];
+            evaluate(runs, budget, config(budget, point(n, servers, load, 1.0)), scheme, metric)[0];
         panel.add(scheme, n, scale(v, factor));
       }
     }

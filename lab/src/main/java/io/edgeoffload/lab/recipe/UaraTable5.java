@@ -2,8 +2,8 @@ package io.edgeoffload.lab.recipe;
 
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Stats;
-import io.edgeoffload.uara.UaraConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,7 +24,7 @@ final class UaraTable5 implements Recipe {
   }
 
   @Override
-  public void run(Budget budget, Path out) {
+  public void run(Budget budget, Path out, RecipeRuns runs) {
     StringBuilder csv =
         new StringBuilder(
             "load,scheme,devices,n,local_mwh,local_ci95_low,local_ci95_high,edge_wh,edge_ci95_low,"
@@ -55,9 +55,9 @@ final class UaraTable5 implements Recipe {
       for (String scheme : UaraPoints.SCHEMES) {
         md.append("| ").append(load).append(" | ").append(scheme).append(" |");
         for (int n : DEVICES) {
-          UaraConfig c = UaraPoints.config(budget, UaraPoints.point(n, 12, load, 1.0));
+          List<String> c = UaraPoints.config(budget, UaraPoints.point(n, 12, load, 1.0));
           double[][] v =
-              UaraPoints.evaluate(budget, c, scheme, "device_energy_j", "server_energy_j");
+              UaraPoints.evaluate(runs, budget, c, scheme, "device_energy_j", "server_energy_j");
           double[] localMwh = UaraPoints.scale(v[0], 1 / 3.6);
           double[] edgeWh = UaraPoints.scale(v[1], 1 / 3600.0);
           localPanel.add(scheme, n, localMwh);

@@ -1,38 +1,28 @@
 package io.edgeoffload.lab.recipe;
 
-import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Plots;
-import io.edgeoffload.lab.ResolvedConfig;
-import io.edgeoffload.lab.Runner;
 import io.edgeoffload.lab.Stats;
-import io.edgeoffload.lab.Trainer;
-import io.edgeoffload.ucms.UcmsConfig;
-import io.edgeoffload.ucms.UcmsScheme;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.edgeoffload.lab.sweep.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The UCMS figures of Sec. 5.3 (Figs. 4–11). Figs. 4, 5, 7 and 8 (first setting) and 9–11 (second
  * setting) are training curves of the algorithms over episodes; Fig. 6 is the total system cost of
- * each trained algorithm as N grows. Each training run lives in its own folder under {@code
- * out/runs/} with checkpoints, so an interrupted reproduction picks up where it stopped, and a run
- * already complete is read, not repeated.
+ * each trained algorithm as N grows. Every training run is a {@code train} run of the sweep
+ * machinery ({@link RecipeRunner}): one folder per run under {@code out/runs/<id>/} with
+ * checkpoints, so an interrupted reproduction picks up where it stopped, a run already complete is
+ * read, not repeated, and figures that share a run (Figs. 5, 7 and 8 train the same algorithms in
+ * the same setting) train it once when they share {@code out}.
  *
  * <p>Curves are averaged over windows of episodes (the paper down-samples every 100 rounds) and
  * shown as the mean over seeds with its 95% Student-t interval.
  */
 public final class UcmsRecipes {
   private UcmsRecipes() {}
-
-  static final UcmsScheme SCHEME = new UcmsScheme();
 
   static final List<String> ALL =
       List.of("ucms-maddpg", "rd-ucms-maddpg", "maddpg", "offloadcost-maddpg", "deadline-maddpg");
@@ -71,7 +61,8 @@ public final class UcmsRecipes {
     return new Plan(2000, 100, List.of());
   }
 
-  static UcmsConfig config(List<String> setting, Plan plan, List<String> extra) {
+  /** The overrides of preset ucms-kb for a setting under a plan, plus {@code extra}. */
+  static List<String> sets(List<String> setting, Plan plan, List<String> extra) {
     List<String> sets = new ArrayList<>(setting);
     sets.addAll(plan.shrink());
     sets.addAll(extra);
@@ -80,73 +71,7 @@ public final class UcmsRecipes {
       sets.add("maddpg.updateEvery=20");
       sets.add("maddpg.warmupSteps=40");
     }
-    return ResolvedConfig.resolve(SCHEME, "ucms-kb", null, sets).config();
-  }
-
-  /**
-   * Trains {@code algo} with {@code seed} into {@code dir} (resuming or reusing what is there) and
-   * returns the training episodes' metrics by name.
-   */
-  static Trainer.Result train(UcmsConfig c, String algo, long seed, int episodes, Path dir) {
-    boolean resume = Files.isRegularFile(dir.resolve(Trainer.STATE));
-    if (resume) {
-      Properties p = new Properties();
-      try {
-        p.load(Files.newBufferedReader(dir.resolve(Trainer.STATE), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (Integer.parseInt(p.getProperty("done")) >= episodes) {
-        return readCompleted(dir, episodes);
-      }
-    }
-    int every = Math.max(1, episodes / 10);
-    return Trainer.train(
-        SCHEME,
-        c,
-        algo,
-        episodes,
-        seed,
-        dir,
-        every,
-        resume,
-        Integer.MAX_VALUE,
-        MetricsSink.NONE,
-        null);
-  }
-
-  private static Trainer.Result readCompleted(Path dir, int episodes) {
-    try {
-      List<String> lines = Files.readAllLines(dir.resolve(Trainer.EPISODES));
-      String[] head = lines.get(0).split(",");
-      var metrics = SCHEME.episodeMetrics();
-      double[][] v = new double[episodes][metrics.size()];
-      for (int e = 0; e < episodes; e++) {
-        String[] cells = lines.get(e + 1).split(",");
-        for (int k = 0; k < metrics.size(); k++) {
-          if (!head[k + 1].equals(metrics.get(k).name())) {
-            throw new IllegalStateException(dir + ": column " + head[k + 1] + " unexpected");
-          }
-          v[e][k] = Double.parseDouble(cells[k + 1]);
-        }
-      }
-      return new Trainer.Result("ucms-v1", metrics, v, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static double[] column(Trainer.Result r, String metric) {
-    for (int k = 0; k < r.metrics().size(); k++) {
-      if (r.metrics().get(k).name().equals(metric)) {
-        double[] c = new double[r.values().length];
-        for (int e = 0; e < c.length; e++) {
-          c[e] = r.values()[e][k];
-        }
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("no metric " + metric);
+    return sets;
   }
 
   /** A training-curve figure: algorithms × seeds, one metric, windows of episodes. */
@@ -184,10 +109,9 @@ public final class UcmsRecipes {
     }
 
     @Override
-    public void run(Budget budget, Path out) {
+    public void run(Budget budget, Path out, RecipeRuns runs) {
       Plan plan = plan(budget);
-      UcmsConfig c = config(setting, plan, List.of());
-      String tag = setting == SETTING_2 ? "setting2" : "setting1";
+      List<String> c = sets(setting, plan, List.of());
       int windows = plan.episodes() / plan.window();
       StringBuilder csv = new StringBuilder("algorithm,episode_end,mean,half_width,n\n");
       StringBuilder md =
@@ -217,9 +141,10 @@ public final class UcmsRecipes {
         double[][] perSeed = new double[budget.seeds().size()][];
         for (int s = 0; s < perSeed.length; s++) {
           long seed = budget.seeds().get(s);
-          Path dir = out.resolve("runs").resolve(tag).resolve(algo).resolve("seed-" + seed);
-          Trainer.Result r = train(c, algo, seed, plan.episodes(), dir);
-          double[] col = column(r, metric);
+          double[] col =
+              runs.get(runs.train("ucms", "ucms-kb", c, algo, plan.episodes(), 0, seed))
+                  .series("train")
+                  .column(metric);
           perSeed[s] = new double[windows];
           for (int w = 0; w < windows; w++) {
             double sum = 0;
@@ -286,7 +211,7 @@ public final class UcmsRecipes {
     }
 
     @Override
-    public void run(Budget budget, Path out) {
+    public void run(Budget budget, Path out, RecipeRuns runs) {
       Plan plan = plan(budget);
       int[] users =
           budget.name().equals("quick") ? new int[] {6, 12} : new int[] {12, 21, 30, 39, 48, 57};
@@ -318,21 +243,15 @@ public final class UcmsRecipes {
         double[] half = new double[users.length];
         md.append("| ").append(algo).append(" |");
         for (int k = 0; k < users.length; k++) {
-          UcmsConfig c = config(SETTING_1, plan, List.of("env.numUsers=" + users[k]));
+          List<String> c = sets(SETTING_1, plan, List.of("env.numUsers=" + users[k]));
           double[] perSeed = new double[budget.seeds().size()];
           for (int s = 0; s < perSeed.length; s++) {
             long seed = budget.seeds().get(s);
-            Path dir =
-                out.resolve("runs").resolve("n" + users[k]).resolve(algo).resolve("seed-" + seed);
-            train(c, algo, seed, plan.episodes(), dir);
-            Runner.Result r =
-                Runner.run(
-                    SCHEME,
-                    c,
-                    Trained.factory(SCHEME, algo, seed, dir.resolve(Trainer.CHECKPOINT)),
-                    evalEpisodes,
-                    io.edgeoffload.core.random.RandomStreams.derive(seed, "evaluation"),
-                    null);
+            // Trained, then evaluated on fresh episodes (the evaluation seed of the run).
+            RunResult.Series r =
+                runs.get(
+                        runs.train("ucms", "ucms-kb", c, algo, plan.episodes(), evalEpisodes, seed))
+                    .series("eval");
             perSeed[s] = Stats.summarize(r.column("cost")).mean();
           }
           Stats.Summary sum = Stats.summarize(perSeed);

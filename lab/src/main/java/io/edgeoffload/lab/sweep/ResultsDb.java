@@ -140,8 +140,8 @@ public final class ResultsDb implements AutoCloseable {
   }
 
   /** Records a spec run in this root (once per distinct text). */
-  public synchronized void registerSweep(SweepSpec spec) {
-    String hash = sha256(spec.text());
+  public synchronized void registerSweep(String name, String text) {
+    String hash = sha256(text);
     try {
       try (PreparedStatement q =
           conn.prepareStatement("SELECT 1 FROM sweeps WHERE spec_hash = ?")) {
@@ -154,9 +154,9 @@ public final class ResultsDb implements AutoCloseable {
       }
       try (PreparedStatement ins =
           conn.prepareStatement("INSERT INTO sweeps VALUES (?, ?, ?, ?, ?)")) {
-        ins.setString(1, spec.name());
+        ins.setString(1, name);
         ins.setString(2, hash);
-        ins.setString(3, spec.text());
+        ins.setString(3, text);
         ins.setTimestamp(4, new Timestamp(System.currentTimeMillis()));
         ins.setString(5, json(Provenance.cached()));
         ins.executeUpdate();

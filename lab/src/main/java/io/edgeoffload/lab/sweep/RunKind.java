@@ -28,6 +28,13 @@ public interface RunKind {
    */
   Outcome execute(RunSpec spec, Path dir);
 
+  /**
+   * An outcome of the shape {@link #execute} will produce (the same phases, metrics and number of
+   * rows) filled with placeholder values: recipes are planned by running them once on placeholders,
+   * collecting the runs they ask for (see {@code RecipeRuns}).
+   */
+  Outcome placeholder(RunSpec spec);
+
   /** What executing produced. */
   record Outcome(String environment, List<RunResult.Series> series) {}
 }

@@ -69,6 +69,16 @@ public final class RunKinds {
     return new RunResult.Series(phase, names, descriptions, headline, seeds, values);
   }
 
+  /** A series of the scheme's metrics with {@code rows} rows of 1.0, for planning. */
+  public static RunResult.Series placeholderSeries(String phase, String scheme, int rows) {
+    List<EpisodeMetric> metrics = Schemes.get(scheme).episodeMetrics();
+    double[][] v = new double[rows][metrics.size()];
+    for (double[] row : v) {
+      java.util.Arrays.fill(row, 1.0);
+    }
+    return series(phase, metrics, new long[rows], v);
+  }
+
   /** {@code eval}: the policy {@code spec.policy()} for {@code spec.episodes()} episodes. */
   static final class Eval implements RunKind {
     @Override
@@ -92,6 +102,12 @@ public final class RunKinds {
     @Override
     public Outcome execute(RunSpec spec, Path dir) {
       return run(resolve(spec), spec);
+    }
+
+    @Override
+    public Outcome placeholder(RunSpec spec) {
+      return new Outcome(
+          "planning", List.of(placeholderSeries("eval", spec.scheme(), spec.episodes())));
     }
 
     private static <C> Outcome run(ResolvedConfig<C> resolved, RunSpec spec) {
@@ -139,6 +155,16 @@ public final class RunKinds {
     @Override
     public Outcome execute(RunSpec spec, Path dir) {
       return run(resolve(spec), spec, dir.resolve("train"));
+    }
+
+    @Override
+    public Outcome placeholder(RunSpec spec) {
+      List<RunResult.Series> s = new ArrayList<>();
+      s.add(placeholderSeries("train", spec.scheme(), spec.trainEpisodes()));
+      if (spec.episodes() > 0) {
+        s.add(placeholderSeries("eval", spec.scheme(), spec.episodes()));
+      }
+      return new Outcome("planning", s);
     }
 
     private static <C, E extends ParallelEnv> Outcome run(

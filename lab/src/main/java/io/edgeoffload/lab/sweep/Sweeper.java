@@ -57,11 +57,10 @@ public final class Sweeper {
   public static Outcome run(
       SweepSpec spec, Path root, SweepEngine engine, boolean progress, int stopAfter)
       throws InterruptedException {
-    List<RunSpec> runs = Sweeps.plan(spec);
-    return run(spec, runs, root, engine, progress, stopAfter);
+    return run(spec, Sweeps.plan(spec), root, engine, progress, stopAfter);
   }
 
-  /** Executes already planned {@code runs} (a recipe's) under {@code root}. */
+  /** Executes the already planned {@code runs} of {@code spec} under {@code root}. */
   public static Outcome run(
       SweepSpec spec,
       List<RunSpec> runs,
@@ -70,18 +69,30 @@ public final class Sweeper {
       boolean showProgress,
       int stopAfter)
       throws InterruptedException {
+    return run(spec.name(), spec.text(), runs, root, engine, showProgress, stopAfter);
+  }
+
+  /**
+   * Executes planned {@code runs} under {@code root}, recording the sweep as {@code name} with the
+   * text {@code text} (a spec, or a recipe's description of its budget).
+   */
+  public static Outcome run(
+      String name,
+      String text,
+      List<RunSpec> runs,
+      Path root,
+      SweepEngine engine,
+      boolean showProgress,
+      int stopAfter)
+      throws InterruptedException {
     long t0 = System.nanoTime();
-    if (spec != null) {
-      AtomicFiles.write(root.resolve("sweeps").resolve(spec.name() + ".yaml"), spec.text());
-    }
+    AtomicFiles.write(root.resolve("sweeps").resolve(name + ".yaml"), text);
     Path runsRoot = runsRoot(root);
     int[] counts = new int[2]; // done, failed
     int skipped;
     int recovered = 0;
     try (ResultsDb db = ResultsDb.open(root)) {
-      if (spec != null) {
-        db.registerSweep(spec);
-      }
+      db.registerSweep(name, text);
       Set<String> done = db.doneIds();
       List<RunSpec> pending = new ArrayList<>();
       for (RunSpec r : runs) {
@@ -97,11 +108,7 @@ public final class Sweeper {
         }
       }
       skipped = runs.size() - pending.size() - recovered;
-      Progress progress =
-          showProgress
-              ? new Progress(
-                  "sweep " + (spec == null ? root.getFileName() : spec.name()), pending.size())
-              : null;
+      Progress progress = showProgress ? new Progress("sweep " + name, pending.size()) : null;
       int already = runs.size() - pending.size();
       try {
         engine.execute(

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeoffload.core.config.ConfigException;
-import java.io.IOException;
+import io.edgeoffload.lab.sweep.ResultsDb;
+import io.edgeoffload.lab.sweep.ThreadPoolEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +29,11 @@ class RecipesTest {
 
   @ParameterizedTest
   @MethodSource("ids")
-  void quickBudgetWritesDataTablesAndFigures(String id, @TempDir Path tmp) throws IOException {
-    Recipes.get(id).run(Recipe.Budget.quick(), tmp);
+  void quickBudgetWritesDataTablesAndFigures(String id, @TempDir Path tmp) throws Exception {
+    RecipeRunner.Outcome o =
+        RecipeRunner.reproduce(
+            Recipes.get(id), Recipe.Budget.quick(), tmp, new ThreadPoolEngine(2), false, MAX);
+    assertThat(o.sweep().done()).isEqualTo(o.runs().size()).isPositive();
     String csv = Files.readString(tmp.resolve("data.csv"));
     String md = Files.readString(tmp.resolve("summary.md"));
     assertThat(csv.lines().count()).isGreaterThan(5);
@@ -47,6 +51,40 @@ class RecipesTest {
         .forEach(line -> assertThat(Integer.parseInt(line.split(",", -1)[nColumn])).isEqualTo(5));
   }
 
+  static final int MAX = Integer.MAX_VALUE;
+
+  /**
+   * A reproduction is a sweep: its runs are in the results database once each, a second
+   * reproduction into the same folder runs nothing and renders the same data, and an interrupted
+   * one finishes to the same data.
+   */
+  @Test
+  void aReproductionIsAResumableSweep(@TempDir Path tmp) throws Exception {
+    Recipe r = Recipes.get("ucms-fig4");
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L, 3L, 4L, 5L), 1);
+    Path whole = tmp.resolve("whole");
+    RecipeRunner.Outcome first =
+        RecipeRunner.reproduce(r, b, whole, new ThreadPoolEngine(2), false, MAX);
+    assertThat(first.runs()).hasSize(2 * 5); // two algorithms × five seeds, trained once each
+    try (ResultsDb db = ResultsDb.openReadOnly(whole)) {
+      assertThat(db.query("SELECT count(DISTINCT run_id), count(*) FROM runs").rows().get(0))
+          .containsExactly(10L, 10L);
+    }
+    String data = Files.readString(whole.resolve("data.csv"));
+    RecipeRunner.Outcome again =
+        RecipeRunner.reproduce(r, b, whole, new ThreadPoolEngine(2), false, MAX);
+    assertThat(again.sweep().skipped()).isEqualTo(10);
+    assertThat(again.sweep().done()).isZero();
+    assertThat(whole.resolve("data.csv")).hasContent(data);
+
+    Path cut = tmp.resolve("cut");
+    assertThatThrownBy(() -> RecipeRunner.reproduce(r, b, cut, new ThreadPoolEngine(2), false, 3))
+        .isInstanceOf(InterruptedException.class);
+    assertThat(cut.resolve("data.csv")).doesNotExist();
+    RecipeRunner.reproduce(r, b, cut, new ThreadPoolEngine(2), false, MAX);
+    assertThat(cut.resolve("data.csv")).hasContent(data);
+  }
+
   @Test
   void unknownRecipeListsTheValidIds() {
     assertThatThrownBy(() -> Recipes.get("uara-fig9"))
@@ -61,7 +99,7 @@ class RecipesTest {
   }
 
   @Test
-  void aCollabRecipeRunsThroughTheRegistry(@TempDir Path tmp) throws IOException {
+  void aCollabRecipeRunsThroughTheRegistry(@TempDir Path tmp) throws Exception {
     assertThat(Recipes.registry().ids())
         .contains(
             "collab-fig6",
@@ -73,7 +111,13 @@ class RecipesTest {
             "collab-fig12",
             "collab-table4",
             "collab-table5");
-    Recipes.get("collab-fig12").run(new Recipe.Budget("quick", List.of(1L, 2L), 1), tmp);
+    RecipeRunner.reproduce(
+        Recipes.get("collab-fig12"),
+        new Recipe.Budget("quick", List.of(1L, 2L), 1),
+        tmp,
+        new ThreadPoolEngine(2),
+        false,
+        MAX);
     try (Stream<Path> s = Files.walk(tmp)) {
       List<String> names = s.map(p -> p.getFileName().toString()).toList();
       assertThat(names)

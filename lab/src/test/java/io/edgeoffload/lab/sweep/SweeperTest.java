@@ -128,6 +128,11 @@ class SweeperTest {
       }
       return RunKinds.get("eval").execute(spec, dir);
     }
+
+    @Override
+    public Outcome placeholder(RunSpec spec) {
+      return RunKinds.get("eval").placeholder(spec);
+    }
   }
 
   @Test
@@ -165,7 +170,8 @@ class SweeperTest {
               Map.of()));
     }
     Sweeper.Outcome o =
-        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
+        Sweeper.run(
+            "flaky", "flaky runs\n", runs, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(o.done()).isEqualTo(2);
     assertThat(o.failed()).isEqualTo(2);
     try (ResultsDb db = ResultsDb.openReadOnly(root)) {
@@ -177,7 +183,8 @@ class SweeperTest {
     }
     // Failed runs are tried again; done ones are not.
     Sweeper.Outcome again =
-        Sweeper.run(null, runs, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
+        Sweeper.run(
+            "flaky", "flaky runs\n", runs, root, new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
     assertThat(again.skipped()).isEqualTo(2);
     assertThat(again.failed()).isEqualTo(2);
     assertThat(count(root, "SELECT count(*) FROM runs")).isEqualTo(4);

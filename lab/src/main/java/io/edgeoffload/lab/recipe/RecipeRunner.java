@@ -1,0 +1,97 @@
+package io.edgeoffload.lab.recipe;
+
+import io.edgeoffload.lab.sweep.RunSpec;
+import io.edgeoffload.lab.sweep.SweepEngine;
+import io.edgeoffload.lab.sweep.Sweeper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reproduces a recipe as a sweep: plan (the recipe on {@link RecipeRuns.Planning}, its outputs
+ * discarded), execute the planned runs under {@code out} with a {@link SweepEngine} (skipping those
+ * already done, recording every one in {@code out/results.duckdb}), then render (the recipe on
+ * {@link RecipeRuns.Stored}, writing its CSV, Markdown and figures into {@code out}).
+ */
+public final class RecipeRunner {
+  private RecipeRunner() {}
+
+  /** What a reproduction did. */
+  public record Outcome(Sweeper.Outcome sweep, List<RunSpec> runs) {}
+
+  /** The runs {@code recipe} needs under {@code budget}, each once. */
+  public static List<RunSpec> plan(Recipe recipe, Recipe.Budget budget) {
+    RecipeRuns.Planning planning = new RecipeRuns.Planning(recipe.id());
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("edgeoffload-plan-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a scratch folder for planning", e);
+    }
+    try {
+      recipe.run(budget, scratch, planning);
+    } finally {
+      delete(scratch);
+    }
+    return planning.specs();
+  }
+
+  /**
+   * Plans, executes and renders {@code recipe} into {@code out}.
+   *
+   * @throws IllegalStateException when runs failed (they are recorded; the figure is not drawn)
+   */
+  public static Outcome reproduce(
+      Recipe recipe,
+      Recipe.Budget budget,
+      Path out,
+      SweepEngine engine,
+      boolean progress,
+      int stopAfter)
+      throws InterruptedException {
+    List<RunSpec> runs = plan(recipe, budget);
+    String text =
+        "# edgeoffload reproduce "
+            + recipe.id()
+            + (budget.name().equals("quick") ? " --quick" : "")
+            + "\nrecipe: "
+            + recipe.id()
+            + "\ndescription: \""
+            + recipe.description().replace("\"", "'")
+            + "\"\nbudget: "
+            + budget.name()
+            + "\nseeds: "
+            + budget.seeds()
+            + "\nslots: "
+            + budget.slots()
+            + "\nruns: "
+            + runs.size()
+            + "\n";
+    Sweeper.Outcome o = Sweeper.run(recipe.id(), text, runs, out, engine, progress, stopAfter);
+    if (o.failed() > 0) {
+      throw new IllegalStateException(
+          o.failed()
+              + " run(s) of "
+              + recipe.id()
+              + " failed; their errors are in "
+              + out.resolve("results.duckdb")
+              + " (edgeoffload query "
+              + out
+              + " \"SELECT run_id, policy, seed, error FROM runs WHERE status = 'failed'\")");
+    }
+    recipe.run(budget, out, new RecipeRuns.Stored(recipe.id(), Sweeper.runsRoot(out)));
+    return new Outcome(o, runs);
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a scratch folder left in the temporary directory is harmless
+    }
+  }
+}
