@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       SweepCommand.class,
       QueryCommand.class,
+      ReportCommand.class,
       EdgeServerCommand.class,
       DeviceCommand.class,
       ProfileCommand.class,
