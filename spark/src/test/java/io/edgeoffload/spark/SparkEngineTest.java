@@ -3,6 +3,9 @@ package io.edgeoffload.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgeoffload.lab.recipe.CollabRecipes;
+import io.edgeoffload.lab.recipe.Recipe;
+import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.sweep.ResultsDb;
 import io.edgeoffload.lab.sweep.RunKinds;
 import io.edgeoffload.lab.sweep.RunSpec;
@@ -125,6 +128,28 @@ class SparkEngineTest {
         .isBetween(1L, 2L);
     // The context outlives engines that did not start it.
     assertThat(spark.sc().isStopped()).isFalse();
+  }
+
+  /**
+   * A COLLAB reproduction (Fig. 12 at 200 training steps, seeds 1 and 2: 8 learning curves and 2
+   * evaluations) runs on Spark unchanged and renders the same curves as on the thread pool.
+   */
+  @Test
+  void aCollabReproductionRendersTheSameOnSparkAsOnThreads(@TempDir Path dir) throws Exception {
+    Recipe fig12 = CollabRecipes.withSteps("collab-fig12", 200);
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
+    RecipeRunner.reproduce(
+        fig12, b, dir.resolve("threads"), new ThreadPoolEngine(2), false, Integer.MAX_VALUE);
+    RecipeRunner.Outcome o;
+    try (SweepEngine e = sparkEngine()) {
+      o = RecipeRunner.reproduce(fig12, b, dir.resolve("spark"), e, false, Integer.MAX_VALUE);
+    }
+    assertThat(o.sweep().done()).isEqualTo(10);
+    assertThat(count(dir.resolve("spark"), "SELECT count(*) FROM runs WHERE engine = 'spark'"))
+        .isEqualTo(10);
+    assertThat(dir.resolve("spark/curves.csv"))
+        .hasContent(java.nio.file.Files.readString(dir.resolve("threads/curves.csv")));
+    assertThat(values(dir.resolve("spark"))).isEqualTo(values(dir.resolve("threads")));
   }
 
   @Test
