@@ -176,8 +176,10 @@ public final class Figures {
   }
 
   /**
-   * An explicit y range from 0 and every interval's ends, padded by 5%: XChart's own range for a
-   * single bar puts ticks at the data values with every digit.
+   * An explicit y range from 0, every mean and every interval's upper end, padded by 5%: XChart's
+   * own range for a single bar puts ticks at the data values with every digit. Lower interval ends
+   * below 0 do not pull the axis down when every mean is non-negative (a wide interval of a
+   * non-negative quantity would otherwise add an empty negative band).
    */
   private static void yRange(CategoryChart chart, List<Cell> cells) {
     double lo = 0;
@@ -186,7 +188,7 @@ public final class Figures {
       double mean = c.summary().mean();
       double hw = Double.isFinite(c.summary().halfWidth()) ? c.summary().halfWidth() : 0;
       if (Double.isFinite(mean)) {
-        lo = Math.min(lo, mean - hw);
+        lo = Math.min(lo, mean < 0 ? mean - hw : mean);
         hi = Math.max(hi, mean + hw);
       }
     }
@@ -210,11 +212,15 @@ public final class Figures {
     return 10 * p;
   }
 
-  /** Slanted x labels when they would not fit side by side; a shorter y title then. */
+  /**
+   * Slanted x labels when they would not fit side by side; a shorter y title then. At 45°: at 20°
+   * XChart 3.8.8 silently drops the last label when its slanted text would pass the chart's right
+   * edge, leaving the last bar unnamed.
+   */
   private static void rotateIfLong(CategoryChart chart, List<String> labels, MetricSummary m) {
     int total = labels.stream().mapToInt(String::length).sum();
     if (total * 7 > WIDTH - 150) {
-      chart.getStyler().setXAxisLabelRotation(20);
+      chart.getStyler().setXAxisLabelRotation(45);
       chart.setYAxisTitle(yLabel(m.metric(), m.description(), 48));
     }
   }
