@@ -75,6 +75,21 @@ public final class RunExecutor {
               System.currentTimeMillis(),
               HOST,
               engine);
+    } catch (OutOfMemoryError e) {
+      // The run's objects are unreachable once we are here: record it and let the sweep go on.
+      result =
+          new RunResult(
+              spec.id(),
+              RunResult.FAILED,
+              describe(e)
+                  + "\n(out of memory: run fewer at once with --parallel, or give the JVM more"
+                  + " with EDGEOFFLOAD_JAVA_OPTS=-Xmx…)",
+              null,
+              List.of(),
+              start,
+              System.currentTimeMillis(),
+              HOST,
+              engine);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) { // NOPMD: a failed run is recorded, whatever failed

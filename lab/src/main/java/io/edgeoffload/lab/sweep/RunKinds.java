@@ -171,25 +171,35 @@ public final class RunKinds {
       return new Outcome("planning", s);
     }
 
+    private static <C, E extends ParallelEnv> Trainer.Result train(
+        Scheme<C, E> scheme, C config, RunSpec spec, Path trainDir) {
+      int every = Math.max(1, spec.trainEpisodes() / 10);
+      boolean resume = Files.isRegularFile(trainDir.resolve(Trainer.STATE));
+      return Trainer.train(
+          scheme,
+          config,
+          spec.policy(),
+          spec.trainEpisodes(),
+          spec.seed(),
+          trainDir,
+          every,
+          resume,
+          Integer.MAX_VALUE,
+          MetricsSink.NONE,
+          null);
+    }
+
+    private static Trainer.Result withoutLearner(Trainer.Result r) {
+      return new Trainer.Result(r.environment(), r.metrics(), r.values(), null);
+    }
+
     private static <C, E extends ParallelEnv> Outcome run(
         ResolvedConfig<C> resolved, RunSpec spec, Path trainDir) {
       @SuppressWarnings("unchecked")
       Scheme<C, E> scheme = (Scheme<C, E>) resolved.scheme();
-      int every = Math.max(1, spec.trainEpisodes() / 10);
-      boolean resume = Files.isRegularFile(trainDir.resolve(Trainer.STATE));
-      Trainer.Result t =
-          Trainer.train(
-              scheme,
-              resolved.config(),
-              spec.policy(),
-              spec.trainEpisodes(),
-              spec.seed(),
-              trainDir,
-              every,
-              resume,
-              Integer.MAX_VALUE,
-              MetricsSink.NONE,
-              null);
+      // The trained learner is not kept: evaluation loads it from its checkpoint, so the training
+      // copy (replay buffer included: about 1 GB for 48 UCMS agents) can be collected first.
+      Trainer.Result t = withoutLearner(train(scheme, resolved.config(), spec, trainDir));
       List<RunResult.Series> out = new ArrayList<>();
       long[] trainSeeds = new long[t.values().length];
       RandomStreams root = new RandomStreams(spec.seed());

@@ -58,7 +58,8 @@ public final class ThreadPoolEngine implements SweepEngine {
         try {
           r = f.get();
         } catch (ExecutionException e) {
-          throw new IllegalStateException("a run escaped its executor", e.getCause());
+          throw new IllegalStateException(
+              "a run failed outside its executor: " + e.getCause(), e.getCause());
         }
         sink.finished((RunSpec) r[0], (RunResult) r[1]);
       }

@@ -106,7 +106,7 @@ class SweeperTest {
         .hasSize((int) (24 * 2 * metrics));
   }
 
-  /** A run kind that fails for odd seeds. */
+  /** A run kind that fails for odd seeds (seed 3 by running out of memory). */
   static final class Flaky implements RunKind {
     @Override
     public String id() {
@@ -123,6 +123,9 @@ class SweeperTest {
 
     @Override
     public Outcome execute(RunSpec spec, Path dir) {
+      if (spec.seed() == 3) {
+        throw new OutOfMemoryError("seed 3 wants the moon");
+      }
       if (spec.seed() % 2 == 1) {
         throw new IllegalStateException("seed " + spec.seed() + " is odd");
       }
@@ -180,6 +183,10 @@ class SweeperTest {
       assertThat(failed).hasSize(2);
       assertThat(failed.get(0).get(0)).isEqualTo(1L);
       assertThat((String) failed.get(0).get(1)).contains("IllegalStateException: seed 1 is odd");
+      // Running out of memory fails the run, not the sweep, and says what to do.
+      assertThat((String) failed.get(1).get(1))
+          .contains("OutOfMemoryError: seed 3 wants the moon")
+          .contains("--parallel");
     }
     // Failed runs are tried again; done ones are not.
     Sweeper.Outcome again =
