@@ -245,6 +245,8 @@ public final class Figures {
             .yAxisTitle(yLabel(t.metric(), t.description()))
             .build();
     style(chart.getStyler());
+    // Episode numbers without grouping: "1,001" ticks ran into each other at 2000 episodes.
+    chart.getStyler().setXAxisDecimalPattern("#");
     legend(chart.getStyler(), t.curves().stream().map(TrainingCurve::name).toList());
     Color[] palette = chart.getStyler().getSeriesColors();
     List<Runnable> lines = new ArrayList<>();
