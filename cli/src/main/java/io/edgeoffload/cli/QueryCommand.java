@@ -142,11 +142,12 @@ final class QueryCommand implements Callable<Integer> {
     }
     StringBuilder sb = new StringBuilder();
     for (int r = 0; r < cells.size(); r++) {
+      StringBuilder line = new StringBuilder();
       for (int i = 0; i < n; i++) {
-        sb.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", cells.get(r)[i]));
+        line.append(i == 0 ? "" : "  ")
+            .append(String.format("%-" + width[i] + "s", cells.get(r)[i]));
       }
-      sb.append('\n').setLength(sb.toString().stripTrailing().length());
-      sb.append('\n');
+      sb.append(line.toString().stripTrailing()).append('\n');
       if (r == 0) {
         for (int i = 0; i < n; i++) {
           sb.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
