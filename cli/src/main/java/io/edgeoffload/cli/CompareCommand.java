@@ -1,9 +1,9 @@
 package io.edgeoffload.cli;
 
-import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.Comparison;
 import io.edgeoffload.lab.ResolvedConfig;
 import io.edgeoffload.lab.RunOutput;
+import io.edgeoffload.lab.Seeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -76,34 +76,8 @@ final class CompareCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** "1,2,7" or "1-5". */
+  /** "1,2,7" or "1-5" ({@link Seeds#parse}). */
   static List<Long> parseSeeds(String text) {
-    List<Long> out = new ArrayList<>();
-    try {
-      for (String part : text.split(",")) {
-        String p = part.trim();
-        int dash = p.indexOf('-', 1);
-        if (dash > 0) {
-          long a = Long.parseLong(p.substring(0, dash).trim());
-          long b = Long.parseLong(p.substring(dash + 1).trim());
-          if (b < a || b - a > 10_000) {
-            throw new ConfigException(
-                "--seeds", text, "a range a-b needs a <= b and at most 10000 seeds");
-          }
-          for (long s = a; s <= b; s++) {
-            out.add(s);
-          }
-        } else {
-          out.add(Long.parseLong(p));
-        }
-      }
-    } catch (NumberFormatException e) {
-      throw new ConfigException(
-          "--seeds", text, "expected integers, as a list (1,2,7) or a range (1-5)");
-    }
-    if (out.stream().distinct().count() != out.size()) {
-      throw new ConfigException("--seeds", text, "seeds must be distinct");
-    }
-    return out;
+    return Seeds.parse("--seeds", text);
   }
 }

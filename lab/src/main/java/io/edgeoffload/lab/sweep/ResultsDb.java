@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -141,7 +140,7 @@ public final class ResultsDb implements AutoCloseable {
 
   /** Records a spec run in this root (once per distinct text). */
   public synchronized void registerSweep(String name, String text) {
-    String hash = sha256(text);
+    String hash = RunIds.sha256(text);
     try {
       try (PreparedStatement q =
           conn.prepareStatement("SELECT 1 FROM sweeps WHERE spec_hash = ?")) {
@@ -407,17 +406,6 @@ public final class ResultsDb implements AutoCloseable {
     try {
       return RunExecutor.JSON.writeValueAsString(o);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(String text) {
-    try {
-      byte[] h =
-          MessageDigest.getInstance("SHA-256")
-              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(h);
-    } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -50,12 +50,16 @@ public final class RunIds {
     }
   }
 
-  /** The id of the canonical document. */
+  /** The id of the canonical document: the first 16 hex digits of its SHA-256. */
   public static String of(String canonical) {
+    return sha256(canonical).substring(0, 16);
+  }
+
+  /** The SHA-256 of {@code text} (UTF-8) in lower-case hex. */
+  static String sha256(String text) {
     try {
-      byte[] h =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 8);
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

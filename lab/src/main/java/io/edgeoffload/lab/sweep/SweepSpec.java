@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
+import io.edgeoffload.lab.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -282,31 +283,11 @@ public record SweepSpec(
     } else if (v.isIntegralNumber()) {
       out.add(v.asLong());
     } else {
-      String s = v.asText().trim();
-      int dash = s.indexOf('-', 1);
-      try {
-        if (dash < 0) {
-          out.add(Long.parseLong(s));
-        } else {
-          long a = Long.parseLong(s.substring(0, dash).trim());
-          long b = Long.parseLong(s.substring(dash + 1).trim());
-          if (b < a || b - a >= 100_000) {
-            throw new ConfigException("seeds", s, "a range a-b needs a ≤ b (at most 100000 seeds)");
-          }
-          for (long x = a; x <= b; x++) {
-            out.add(x);
-          }
-        }
-      } catch (NumberFormatException e) {
-        throw new ConfigException("seeds", s, "must be a list [1, 2] or a range 1-5");
-      }
+      out.addAll(Seeds.parse("seeds", v.asText().trim()));
     }
     if (out.isEmpty()) {
       throw new ConfigException("seeds", v, "name at least one seed");
     }
-    if (out.stream().distinct().count() != out.size()) {
-      throw new ConfigException("seeds", v, "lists a seed twice");
-    }
-    return out;
+    return Seeds.distinct("seeds", v, out);
   }
 }
