@@ -75,6 +75,21 @@ final class TrainCommand implements Callable<Integer> {
       description = "Evaluation episodes after training (0: none). Default: ${DEFAULT-VALUE}.")
   int evalEpisodes;
 
+  @Option(
+      names = "--probe-every",
+      defaultValue = "0",
+      description =
+          "Every this many training episodes, evaluate the deterministic policy on"
+              + " --probe-episodes fixed episodes into DIR/train_probe.csv (0: never; a resumed"
+              + " run keeps its own). Default: ${DEFAULT-VALUE}.")
+  int probeEvery;
+
+  @Option(
+      names = "--probe-episodes",
+      defaultValue = "10",
+      description = "Episodes per probe. Default: ${DEFAULT-VALUE}.")
+  int probeEpisodes;
+
   @Option(names = "--force", description = "Overwrite the files of an existing, non-empty DIR.")
   boolean force;
 
@@ -87,6 +102,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Configs.positive("--checkpoint-every", checkpointEvery);
+    if (probeEvery < 0) {
+      throw new ConfigException("--probe-every", probeEvery, "must be 0 (no probes) or more");
+    }
+    Configs.positive("--probe-episodes", probeEpisodes);
     if (evalEpisodes < 0) {
       throw new ConfigException("--eval-episodes", evalEpisodes, "must be 0 or more");
     }
@@ -113,6 +132,8 @@ final class TrainCommand implements Callable<Integer> {
       }
       algo = run.get("algorithm").asText();
       seed = run.get("seed").asLong();
+      probeEvery = run.path("probe_every").asInt(0);
+      probeEpisodes = run.path("probe_episodes").asInt(10);
       total = episodes != null ? episodes : run.get("episodes").asInt();
       resolved =
           ResolvedConfig.resolve(
@@ -140,6 +161,8 @@ final class TrainCommand implements Callable<Integer> {
     if (resume == null) {
       AtomicFiles.write(dir.resolve("config.yaml"), trainYaml(resolved, total));
     }
+    Trainer.Options options =
+        probeEvery == 0 ? Trainer.Options.NONE : new Trainer.Options(probeEvery, probeEpisodes);
     Progress progress = new Progress("train " + algo, total);
     Trainer.Result r =
         Trainer.train(
@@ -153,11 +176,12 @@ final class TrainCommand implements Callable<Integer> {
             resume != null,
             stopAfter,
             MetricsSink.NONE,
-            progress);
+            progress,
+            options);
     progress.finish();
     // Keep the metrics, let the trained learner go: evaluation loads it afresh from the
     // checkpoint (which is what `eval` does too), and a 48-agent learner is large.
-    Trainer.Result trained = new Trainer.Result(r.environment(), r.metrics(), r.values(), null);
+    Trainer.Result trained = r.withoutLearner();
     r = null;
     PrintWriter w = spec.commandLine().getOut();
     int done = trained.values().length;
@@ -257,6 +281,10 @@ final class TrainCommand implements Callable<Integer> {
     run.remove("environment");
     run.put("algorithm", algo);
     run.put("checkpoint_every", checkpointEvery);
+    if (probeEvery > 0) {
+      run.put("probe_every", probeEvery);
+      run.put("probe_episodes", probeEpisodes);
+    }
     return "# EdgeOffload training run. Resume with: edgeoffload train --resume DIR;"
         + " evaluate with: edgeoffload eval --policy DIR\n"
         + ConfigLoader.toYaml(doc);

@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Trains a {@link Learner} on a scheme's environment for a number of episodes, in the phases of the
@@ -31,7 +35,13 @@ import java.util.Properties;
  *
  * <p>Files in the run folder: {@code checkpoint.bin} (the learner), {@code checkpoint.properties}
  * (episodes done, root seed, algorithm) and {@code train_episodes.csv} (metrics per training
- * episode), the last two rewritten with each checkpoint.
+ * episode), the last two rewritten with each checkpoint; beside them {@code train_learner.csv} (per
+ * training episode, the mean of each scalar the learner reported while it updated, e.g. {@code
+ * losses/critic}, {@code losses/actor_q}) and, when {@link Options#probeEvery} is set, {@code
+ * train_probe.csv} (the deterministic policy's mean metrics on a fixed set of probe episodes, every
+ * {@code probeEvery} training episodes). Probes run the learner's {@code act} on the training
+ * environment between episodes; they change neither the learner nor the next episode (every episode
+ * resets the environment from its own seed), so a run with probes trains exactly as one without.
  */
 public final class Trainer {
 
@@ -40,12 +50,70 @@ public final class Trainer {
 
   public static final String STATE = "checkpoint.properties";
   public static final String EPISODES = "train_episodes.csv";
+  public static final String LEARNER = "train_learner.csv";
+  public static final String PROBE = "train_probe.csv";
 
   private Trainer() {}
 
+  /**
+   * What a training run records beyond its episodes.
+   *
+   * @param probeEvery evaluate the deterministic policy after every this many training episodes
+   *     ({@code 0}: never)
+   * @param probeEpisodes episodes per probe, the same seeds every time
+   */
+  public record Options(int probeEvery, int probeEpisodes) {
+    public static final Options NONE = new Options(0, 0);
+
+    public Options {
+      if (probeEvery < 0) {
+        throw new io.edgeoffload.core.config.ConfigException(
+            "probeEvery", probeEvery, "must be ≥ 0 (0: no probes)");
+      }
+      if (probeEvery > 0 && probeEpisodes < 1) {
+        throw new io.edgeoffload.core.config.ConfigException(
+            "probeEpisodes", probeEpisodes, "must be ≥ 1 when probeEvery > 0");
+      }
+    }
+  }
+
+  /**
+   * The learner's own scalars per training episode and the probes.
+   *
+   * @param learnerEpisodes training episodes (0-based) in which the learner updated
+   * @param learnerKeys the scalars' keys ({@code losses/critic}, ...)
+   * @param learnerValues {@code [row][key]}, the mean of the key's values in that episode
+   * @param probeAfter training episodes done at each probe
+   * @param probeValues {@code [probe][metric]}, the mean over the probe episodes, metrics as {@link
+   *     Result#metrics}
+   */
+  public record Diagnostics(
+      int[] learnerEpisodes,
+      List<String> learnerKeys,
+      double[][] learnerValues,
+      int[] probeAfter,
+      double[][] probeValues) {
+    static final Diagnostics EMPTY =
+        new Diagnostics(new int[0], List.of(), new double[0][], new int[0], new double[0][]);
+  }
+
   /** What a training run produced. */
   public record Result(
-      String environment, List<EpisodeMetric> metrics, double[][] values, Learner learner) {}
+      String environment,
+      List<EpisodeMetric> metrics,
+      double[][] values,
+      Learner learner,
+      Diagnostics diagnostics) {
+    public Result(
+        String environment, List<EpisodeMetric> metrics, double[][] values, Learner learner) {
+      this(environment, metrics, values, learner, Diagnostics.EMPTY);
+    }
+
+    /** The same result without the learner (to let a large one be collected). */
+    public Result withoutLearner() {
+      return new Result(environment, metrics, values, null, diagnostics);
+    }
+  }
 
   /**
    * Trains {@code algorithm} for {@code episodes} episodes in total, starting from the checkpoint
@@ -66,6 +134,35 @@ public final class Trainer {
       int stopAfter,
       MetricsSink sink,
       Progress progress) {
+    return train(
+        scheme,
+        config,
+        algorithm,
+        episodes,
+        seed,
+        dir,
+        checkpointEvery,
+        resume,
+        stopAfter,
+        sink,
+        progress,
+        Options.NONE);
+  }
+
+  /** As above, with probes ({@link Options}). */
+  public static <C, E extends ParallelEnv> Result train(
+      Scheme<C, E> scheme,
+      C config,
+      String algorithm,
+      int episodes,
+      long seed,
+      Path dir,
+      int checkpointEvery,
+      boolean resume,
+      int stopAfter,
+      MetricsSink sink,
+      Progress progress,
+      Options options) {
     config = scheme.configFor(algorithm, config);
     E env = scheme.createEnv(config);
     RandomStreams root = new RandomStreams(seed);
@@ -76,10 +173,12 @@ public final class Trainer {
     List<String> keys = env.infoKeys();
     metrics.forEach(m -> m.checkKeys(keys));
     List<double[]> done = new ArrayList<>();
+    Recorded rec = new Recorded();
     int start = 0;
     if (resume) {
-      start = restore(dir, algorithm, seed, episodes, learner, metrics, done);
+      start = restore(dir, algorithm, seed, episodes, learner, metrics, done, rec);
     }
+    EpisodeScalars scalars = new EpisodeScalars(sink);
     if (progress != null) {
       progress.advance(start);
     }
@@ -107,7 +206,7 @@ public final class Trainer {
         learner.explore(obs, actions); // collect
         r = limited.step(actions);
         learner.observe(obs, actions, r);
-        learner.update(sink); // train when due
+        learner.update(scalars); // train when due
         double[] info = r.info();
         for (int k = 0; k < sums.length; k++) {
           sums[k] += info[k];
@@ -121,6 +220,14 @@ public final class Trainer {
         sink.scalar("train/" + metrics.get(k).name(), e, v[k]);
       }
       done.add(v);
+      Map<String, Double> learned = scalars.episodeMeans();
+      if (!learned.isEmpty()) {
+        rec.learner.put(e, learned);
+      }
+      if (options.probeEvery() > 0 && (e + 1) % options.probeEvery() == 0) {
+        rec.probes.put(
+            e + 1, probe(limited, learner, metrics, keys, options.probeEpisodes(), root, obs));
+      }
       if (progress != null) {
         if (rewardIndex >= 0) {
           rewardSum += v[rewardIndex];
@@ -130,10 +237,182 @@ public final class Trainer {
       }
       boolean last = e + 1 == end;
       if (dir != null && ((e + 1) % checkpointEvery == 0 || last)) {
-        checkpoint(dir, algorithm, seed, episodes, e + 1, learner, metrics, done);
+        checkpoint(dir, algorithm, seed, episodes, e + 1, learner, metrics, done, rec);
       }
     }
-    return new Result(env.id(), metrics, done.toArray(new double[0][]), learner);
+    return new Result(
+        env.id(), metrics, done.toArray(new double[0][]), learner, rec.diagnostics(metrics));
+  }
+
+  /**
+   * The deterministic policy ({@link Learner#act}) on probe episodes {@code 0..count)}, whose seeds
+   * derive from the root seed and do not change between probes: the mean of each metric.
+   */
+  private static double[] probe(
+      TimeLimit env,
+      Learner learner,
+      List<EpisodeMetric> metrics,
+      List<String> keys,
+      int count,
+      RandomStreams root,
+      float[][] obs) {
+    float[][] actions = new float[obs.length][];
+    for (int i = 0; i < obs.length; i++) {
+      actions[i] = new float[env.actionSpace(i).dim()];
+    }
+    double[] mean = new double[metrics.size()];
+    double[] sums = new double[keys.size()];
+    for (int j = 0; j < count; j++) {
+      copy(env.reset(root.seedOf("probe", j)), obs);
+      java.util.Arrays.fill(sums, 0.0);
+      int steps = 0;
+      StepResult r;
+      do {
+        learner.act(obs, actions);
+        r = env.step(actions);
+        double[] info = r.info();
+        for (int k = 0; k < sums.length; k++) {
+          sums[k] += info[k];
+        }
+        copy(r.observations(), obs);
+        steps++;
+      } while (!r.done());
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] += metrics.get(k).value(sums, keys, steps) / count;
+      }
+    }
+    return mean;
+  }
+
+  /** Collects the scalars a learner reports during one episode, passing them on. */
+  private static final class EpisodeScalars implements MetricsSink {
+    private final MetricsSink next;
+    private final Map<String, double[]> acc = new LinkedHashMap<>();
+
+    EpisodeScalars(MetricsSink next) {
+      this.next = next;
+    }
+
+    @Override
+    public void scalar(String key, long step, double value) {
+      next.scalar(key, step, value);
+      double[] a = acc.computeIfAbsent(key, k -> new double[2]);
+      a[0] += value;
+      a[1]++;
+    }
+
+    /** The means since the last call, in the order the keys were first reported; then clears. */
+    Map<String, Double> episodeMeans() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      acc.forEach((k, a) -> out.put(k, a[0] / a[1]));
+      acc.clear();
+      return out;
+    }
+  }
+
+  /** The learner's scalars (by episode) and the probes (by training episodes done) so far. */
+  private static final class Recorded {
+    final TreeMap<Integer, Map<String, Double>> learner = new TreeMap<>();
+    final TreeMap<Integer, double[]> probes = new TreeMap<>();
+
+    /** Keys in order of first appearance. */
+    List<String> learnerKeys() {
+      LinkedHashSet<String> keys = new LinkedHashSet<>();
+      learner.values().forEach(m -> keys.addAll(m.keySet()));
+      return new ArrayList<>(keys);
+    }
+
+    Diagnostics diagnostics(List<EpisodeMetric> metrics) {
+      // Keys that every recorded episode has (a learner reports the same keys at each update).
+      List<String> keys = new ArrayList<>();
+      for (String k : learnerKeys()) {
+        if (learner.values().stream().allMatch(m -> m.containsKey(k))) {
+          keys.add(k);
+        }
+      }
+      int[] eps = learner.keySet().stream().mapToInt(Integer::intValue).toArray();
+      double[][] lv = new double[eps.length][keys.size()];
+      for (int r = 0; r < eps.length; r++) {
+        Map<String, Double> m = learner.get(eps[r]);
+        for (int k = 0; k < keys.size(); k++) {
+          lv[r][k] = m.get(keys.get(k));
+        }
+      }
+      int[] after = probes.keySet().stream().mapToInt(Integer::intValue).toArray();
+      double[][] pv = probes.values().toArray(new double[0][]);
+      return new Diagnostics(eps, keys, lv, after, pv);
+    }
+
+    String learnerCsv() {
+      List<String> keys = learnerKeys();
+      StringBuilder csv = new StringBuilder("episode");
+      keys.forEach(k -> csv.append(',').append(k));
+      csv.append('\n');
+      learner.forEach(
+          (e, m) -> {
+            csv.append(e);
+            for (String k : keys) {
+              Double v = m.get(k);
+              csv.append(',').append(v == null ? "" : Double.toString(v));
+            }
+            csv.append('\n');
+          });
+      return csv.toString();
+    }
+
+    String probeCsv(List<EpisodeMetric> metrics) {
+      StringBuilder csv = new StringBuilder("after");
+      metrics.forEach(m -> csv.append(',').append(m.name()));
+      csv.append('\n');
+      probes.forEach(
+          (after, v) -> {
+            csv.append(after);
+            for (double x : v) {
+              csv.append(',').append(Double.toString(x));
+            }
+            csv.append('\n');
+          });
+      return csv.toString();
+    }
+
+    /** Reads what a checkpoint wrote, up to {@code done} episodes; absent files are no rows. */
+    void read(Path dir, int done, int metricCount) throws IOException {
+      Path l = dir.resolve(LEARNER);
+      if (Files.isRegularFile(l)) {
+        List<String> lines = Files.readAllLines(l, StandardCharsets.UTF_8);
+        String[] keys = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+          String[] cells = line.split(",", -1);
+          int e = Integer.parseInt(cells[0]);
+          if (e >= done) {
+            continue;
+          }
+          Map<String, Double> m = new LinkedHashMap<>();
+          for (int k = 1; k < keys.length; k++) {
+            if (!cells[k].isEmpty()) {
+              m.put(keys[k], Double.parseDouble(cells[k]));
+            }
+          }
+          learner.put(e, m);
+        }
+      }
+      Path p = dir.resolve(PROBE);
+      if (Files.isRegularFile(p)) {
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+          String[] cells = line.split(",", -1);
+          int after = Integer.parseInt(cells[0]);
+          if (after > done) {
+            continue;
+          }
+          double[] v = new double[metricCount];
+          for (int k = 0; k < v.length; k++) {
+            v[k] = Double.parseDouble(cells[k + 1]);
+          }
+          probes.put(after, v);
+        }
+      }
+    }
   }
 
   private static void copy(float[][] src, float[][] dst) {
@@ -150,7 +429,8 @@ public final class Trainer {
       int done,
       Learner learner,
       List<EpisodeMetric> metrics,
-      List<double[]> values) {
+      List<double[]> values,
+      Recorded rec) {
     try {
       Files.createDirectories(dir);
       // Learner first, then the CSV, then the state that points at both: a crash in between
@@ -169,6 +449,8 @@ public final class Trainer {
         csv.append('\n');
       }
       AtomicFiles.write(dir.resolve(EPISODES), csv.toString());
+      AtomicFiles.write(dir.resolve(LEARNER), rec.learnerCsv());
+      AtomicFiles.write(dir.resolve(PROBE), rec.probeCsv(metrics));
       String state =
           "# EdgeOffload training checkpoint\n"
               + "algorithm="
@@ -195,7 +477,8 @@ public final class Trainer {
       int episodes,
       Learner learner,
       List<EpisodeMetric> metrics,
-      List<double[]> done) {
+      List<double[]> done,
+      Recorded rec) {
     Path state = dir.resolve(STATE);
     if (!Files.isRegularFile(state)) {
       throw new io.edgeoffload.core.config.ConfigException(
@@ -227,6 +510,7 @@ public final class Trainer {
         }
         done.add(v);
       }
+      rec.read(dir, n, metrics.size());
       return n;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resume from " + dir, e);

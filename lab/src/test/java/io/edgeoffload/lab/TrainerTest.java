@@ -134,4 +134,166 @@ class TrainerTest {
     assertThat(Files.readString(twice.resolve(Trainer.EPISODES)))
         .isEqualTo(Files.readString(once.resolve(Trainer.EPISODES)));
   }
+
+  /**
+   * Probes (the deterministic policy every 3 episodes) change nothing in training: the checkpoint
+   * and the episode metrics equal a run without them, for UCMS_MADDPG (whose ES critics approve
+   * inside the environment) and for EMH-PPO (whose rollout spans episodes). The learner's scalars
+   * are recorded from its first update on, and a probe equals the trained policy run by hand on the
+   * probe seeds.
+   */
+  @Test
+  void probesLeaveTrainingUnchanged(@TempDir Path dir) throws IOException {
+    UcmsConfig c = small("maddpg.warmupSteps=30");
+    Path plain = dir.resolve("plain");
+    Path probed = dir.resolve("probed");
+    Trainer.train(
+        SCHEME, c, "ucms-maddpg", 9, 4, plain, 3, false, Integer.MAX_VALUE, MetricsSink.NONE, null);
+    Trainer.Result r =
+        Trainer.train(
+            SCHEME,
+            c,
+            "ucms-maddpg",
+            9,
+            4,
+            probed,
+            3,
+            false,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null,
+            new Trainer.Options(3, 2));
+    assertThat(Files.readAllBytes(probed.resolve(Trainer.CHECKPOINT)))
+        .isEqualTo(Files.readAllBytes(plain.resolve(Trainer.CHECKPOINT)));
+    assertThat(Files.readString(probed.resolve(Trainer.EPISODES)))
+        .isEqualTo(Files.readString(plain.resolve(Trainer.EPISODES)));
+    Trainer.Diagnostics d = r.diagnostics();
+    assertThat(d.probeAfter()).containsExactly(3, 6, 9);
+    // Updates need the 30 warm-up steps and a batch of 64 in the replay: from step 70, which is
+    // in episode 6 (0-based, 10 slots each).
+    assertThat(d.learnerEpisodes()).containsExactly(6, 7, 8);
+    assertThat(d.learnerKeys()).contains("losses/critic", "losses/actor_q", "losses/server_critic");
+    for (double[] row : d.learnerValues()) {
+      for (double v : row) {
+        assertThat(v).isFinite();
+      }
+    }
+    assertThat(Files.readAllLines(probed.resolve(Trainer.PROBE))).hasSize(4);
+    assertThat(Files.readAllLines(probed.resolve(Trainer.LEARNER))).hasSize(4);
+
+    // The last probe is the final policy on probe episodes 0 and 1, run here by hand.
+    UcmsEnv env = SCHEME.createEnv(SCHEME.configFor("ucms-maddpg", c));
+    var learner = trained("ucms-maddpg", 4, probed.resolve(Trainer.CHECKPOINT)).create(c, env);
+    var limited = new io.edgeoffload.core.env.TimeLimit(env, SCHEME.episodeLength(c));
+    var root = new io.edgeoffload.core.random.RandomStreams(4);
+    int cost = r.metrics().stream().map(m -> m.name()).toList().indexOf("cost");
+    List<String> keys = env.infoKeys();
+    double mean = 0;
+    for (int j = 0; j < 2; j++) {
+      float[][] obs = limited.reset(root.seedOf("probe", j));
+      float[][] act = new float[env.numAgents()][env.actionSpace(0).dim()];
+      double[] sums = new double[keys.size()];
+      int steps = 0;
+      io.edgeoffload.core.StepResult step;
+      do {
+        learner.act(obs, act);
+        step = limited.step(act);
+        for (int k = 0; k < sums.length; k++) {
+          sums[k] += step.info()[k];
+        }
+        obs = step.observations();
+        steps++;
+      } while (!step.done());
+      mean += r.metrics().get(cost).value(sums, keys, steps) / 2;
+    }
+    assertThat(d.probeValues()[2][cost]).isEqualTo(mean);
+
+    var scheme = new io.edgeoffload.collab.CollabScheme();
+    var cc = ResolvedConfig.resolve(scheme, "collab-wide", null, List.of()).config();
+    Trainer.train(
+        scheme,
+        cc,
+        "emh-ppo",
+        60,
+        2,
+        dir.resolve("ppo"),
+        10,
+        false,
+        Integer.MAX_VALUE,
+        MetricsSink.NONE,
+        null);
+    Trainer.Result p =
+        Trainer.train(
+            scheme,
+            cc,
+            "emh-ppo",
+            60,
+            2,
+            dir.resolve("ppo-probed"),
+            10,
+            false,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null,
+            new Trainer.Options(25, 2));
+    assertThat(Files.readAllBytes(dir.resolve("ppo-probed").resolve(Trainer.CHECKPOINT)))
+        .isEqualTo(Files.readAllBytes(dir.resolve("ppo").resolve(Trainer.CHECKPOINT)));
+    assertThat(p.diagnostics().probeAfter()).containsExactly(25, 50);
+    assertThat(p.diagnostics().learnerEpisodes())
+        .as("episodes with updates (one 1024-step rollout)")
+        .isNotEmpty();
+    assertThat(p.diagnostics().learnerKeys()).contains("losses/policy", "losses/value");
+  }
+
+  /** With probes and learner scalars, an interrupted run resumes to the same files. */
+  @Test
+  void resumeKeepsProbesAndLearnerScalars(@TempDir Path dir) throws IOException {
+    UcmsConfig c = small("maddpg.warmupSteps=30");
+    Path once = dir.resolve("once");
+    Path twice = dir.resolve("twice");
+    Trainer.Options o = new Trainer.Options(2, 2);
+    Trainer.train(
+        SCHEME,
+        c,
+        "ucms-maddpg",
+        10,
+        4,
+        once,
+        3,
+        false,
+        Integer.MAX_VALUE,
+        MetricsSink.NONE,
+        null,
+        o);
+    Trainer.train(SCHEME, c, "ucms-maddpg", 10, 4, twice, 3, false, 7, MetricsSink.NONE, null, o);
+    // The checkpoint at 6 episodes holds probes after 2, 4, 6; the run went on to 7 and stopped.
+    Trainer.Result resumed =
+        Trainer.train(
+            SCHEME,
+            c,
+            "ucms-maddpg",
+            10,
+            4,
+            twice,
+            3,
+            true,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null,
+            o);
+    for (String f : List.of(Trainer.CHECKPOINT, Trainer.EPISODES, Trainer.LEARNER, Trainer.PROBE)) {
+      assertThat(Files.readAllBytes(twice.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(once.resolve(f)));
+    }
+    assertThat(resumed.diagnostics().probeAfter()).containsExactly(2, 4, 6, 8, 10);
+  }
+
+  @Test
+  void probeOptionsAreChecked() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Trainer.Options(-1, 1))
+        .hasMessageContaining("probeEvery");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Trainer.Options(5, 0))
+        .hasMessageContaining("probeEpisodes");
+  }
 }

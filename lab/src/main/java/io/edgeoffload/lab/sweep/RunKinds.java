@@ -132,9 +132,18 @@ public final class RunKinds {
    * {@code train}: the learner {@code spec.policy()} trained for {@code spec.trainEpisodes()}
    * episodes (checkpoints every tenth of the budget under {@code dir/train}, resumed when present),
    * then, if {@code spec.episodes() > 0}, evaluated from its final checkpoint on the evaluation
-   * seed derived from the root seed.
+   * seed derived from the root seed. Phases: {@code train}, {@code eval}, {@code learner} (the
+   * learner's own scalars per training episode in which it updated, with the episode in the column
+   * {@code train_episode}) and, with the parameters {@code probeEvery} and {@code probeEpisodes},
+   * {@code probe} (the deterministic policy's mean metrics every {@code probeEvery} training
+   * episodes, with {@code trained_episodes}).
    */
   static final class Train implements RunKind {
+    /** Parameters of the kind (part of a run's identity when set). */
+    static final String PROBE_EVERY = "probeEvery";
+
+    static final String PROBE_EPISODES = "probeEpisodes";
+
     @Override
     public String id() {
       return "train";
@@ -153,6 +162,22 @@ public final class RunKinds {
       }
       if (spec.episodes() < 0) {
         throw new ConfigException("episodes", spec.episodes(), "must be at least 0");
+      }
+      options(spec);
+    }
+
+    static Trainer.Options options(RunSpec spec) {
+      int every = intParam(spec, PROBE_EVERY, "train.probe.every");
+      int episodes = intParam(spec, PROBE_EPISODES, "train.probe.episodes");
+      return every == 0 ? Trainer.Options.NONE : new Trainer.Options(every, episodes);
+    }
+
+    private static int intParam(RunSpec spec, String key, String field) {
+      String v = spec.param(key, "0");
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(field, v, "must be a whole number");
       }
     }
 
@@ -186,11 +211,8 @@ public final class RunKinds {
           resume,
           Integer.MAX_VALUE,
           MetricsSink.NONE,
-          null);
-    }
-
-    private static Trainer.Result withoutLearner(Trainer.Result r) {
-      return new Trainer.Result(r.environment(), r.metrics(), r.values(), null);
+          null,
+          options(spec));
     }
 
     private static <C, E extends ParallelEnv> Outcome run(
@@ -199,7 +221,7 @@ public final class RunKinds {
       Scheme<C, E> scheme = (Scheme<C, E>) resolved.scheme();
       // The trained learner is not kept: evaluation loads it from its checkpoint, so the training
       // copy (replay buffer included: about 1 GB for 48 UCMS agents) can be collected first.
-      Trainer.Result t = withoutLearner(train(scheme, resolved.config(), spec, trainDir));
+      Trainer.Result t = train(scheme, resolved.config(), spec, trainDir).withoutLearner();
       List<RunResult.Series> out = new ArrayList<>();
       long[] trainSeeds = new long[t.values().length];
       RandomStreams root = new RandomStreams(spec.seed());
@@ -207,6 +229,7 @@ public final class RunKinds {
         trainSeeds[e] = root.seedOf("episode", e);
       }
       out.add(series("train", t.metrics(), trainSeeds, t.values()));
+      out.addAll(diagnostics(t));
       String environment = t.environment();
       if (spec.episodes() > 0) {
         C config = scheme.configFor(spec.policy(), resolved.config());
@@ -224,6 +247,52 @@ public final class RunKinds {
         environment = r.environment();
       }
       return new Outcome(environment, out);
+    }
+
+    /** The {@code learner} and {@code probe} phases, where the run has them. */
+    static List<RunResult.Series> diagnostics(Trainer.Result t) {
+      List<RunResult.Series> out = new ArrayList<>();
+      Trainer.Diagnostics d = t.diagnostics();
+      if (d.learnerEpisodes().length > 0 && !d.learnerKeys().isEmpty()) {
+        List<String> names = new ArrayList<>(List.of("train_episode"));
+        names.addAll(d.learnerKeys());
+        double[][] v = new double[d.learnerEpisodes().length][names.size()];
+        for (int r = 0; r < v.length; r++) {
+          v[r][0] = d.learnerEpisodes()[r];
+          System.arraycopy(d.learnerValues()[r], 0, v[r], 1, d.learnerKeys().size());
+        }
+        out.add(
+            plain("learner", names, v, "the learner's scalar, mean over the episode's updates"));
+      }
+      if (d.probeAfter().length > 0) {
+        List<String> names = new ArrayList<>(List.of("trained_episodes"));
+        List<String> descriptions = new ArrayList<>(List.of("training episodes done"));
+        List<Boolean> headline = new ArrayList<>(List.of(false));
+        for (var m : t.metrics()) {
+          names.add(m.name());
+          descriptions.add(m.description() + " (deterministic policy, mean over probe episodes)");
+          headline.add(false);
+        }
+        double[][] v = new double[d.probeAfter().length][names.size()];
+        for (int r = 0; r < v.length; r++) {
+          v[r][0] = d.probeAfter()[r];
+          System.arraycopy(d.probeValues()[r], 0, v[r], 1, t.metrics().size());
+        }
+        out.add(
+            new RunResult.Series("probe", names, descriptions, headline, new long[v.length], v));
+      }
+      return out;
+    }
+
+    private static RunResult.Series plain(
+        String phase, List<String> names, double[][] v, String description) {
+      List<String> descriptions = new ArrayList<>();
+      List<Boolean> headline = new ArrayList<>();
+      for (int k = 0; k < names.size(); k++) {
+        descriptions.add(k == 0 ? "training episode" : description);
+        headline.add(false);
+      }
+      return new RunResult.Series(phase, names, descriptions, headline, new long[v.length], v);
     }
   }
 }

@@ -35,6 +35,7 @@ import java.util.Set;
  *   algos: [ucms-maddpg]
  *   episodes: 50                  # training episodes per run
  *   set: [maddpg.batchSize=32]    # overrides for the learner runs only
+ *   probe: {every: 100, episodes: 10}  # optional: the deterministic policy every 100 episodes
  * seeds: 1-5                      # or a list [1, 2, 3]
  * episodes: 20                    # evaluation episodes per run
  * </pre>
@@ -53,6 +54,8 @@ public record SweepSpec(
     List<String> trainAlgos,
     int trainEpisodes,
     List<String> trainSet,
+    int probeEvery,
+    int probeEpisodes,
     List<Long> seeds,
     int episodes,
     String text) {
@@ -70,7 +73,8 @@ public record SweepSpec(
           "train",
           "seeds",
           "episodes");
-  private static final Set<String> TRAIN_KEYS = Set.of("algos", "episodes", "set");
+  private static final Set<String> TRAIN_KEYS = Set.of("algos", "episodes", "set", "probe");
+  private static final Set<String> PROBE_KEYS = Set.of("every", "episodes");
 
   public SweepSpec {
     set = List.copyOf(set);
@@ -116,6 +120,8 @@ public record SweepSpec(
     List<String> algos = List.of();
     int trainEpisodes = 0;
     List<String> trainSet = List.of();
+    int probeEvery = 0;
+    int probeEpisodes = 0;
     JsonNode train = o.get("train");
     if (train != null) {
       if (!(train instanceof ObjectNode t)) {
@@ -128,6 +134,16 @@ public record SweepSpec(
       }
       trainEpisodes = integer(t, "episodes", "train.episodes", 1);
       trainSet = strings(t.get("set"), "train.set");
+      JsonNode probe = t.get("probe");
+      if (probe != null) {
+        if (!(probe instanceof ObjectNode pr)) {
+          throw new ConfigException(
+              "train.probe", probe, "must be a map of keys " + sorted(PROBE_KEYS));
+        }
+        unknown(pr, PROBE_KEYS, "train.probe.");
+        probeEvery = integer(pr, "every", "train.probe.every", 1);
+        probeEpisodes = integer(pr, "episodes", "train.probe.episodes", 1);
+      }
     }
     if (policies.isEmpty() && algos.isEmpty()) {
       throw new ConfigException(
@@ -145,6 +161,8 @@ public record SweepSpec(
         algos,
         trainEpisodes,
         trainSet,
+        probeEvery,
+        probeEpisodes,
         seeds,
         episodes,
         text);

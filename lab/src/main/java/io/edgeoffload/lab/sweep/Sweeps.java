@@ -74,15 +74,18 @@ public final class Sweeps {
         for (String algo : spec.trainAlgos()) {
           for (long seed : spec.seeds()) {
             runs.add(
-                spec(
-                    spec,
+                identified(
+                    spec.name(),
                     "train",
+                    spec.scheme(),
+                    spec.preset(),
                     trainOverrides,
                     trainConfig.config(),
                     algo,
                     seed,
                     spec.episodes(),
                     spec.trainEpisodes(),
+                    trainParams(spec),
                     point));
           }
         }
@@ -98,6 +101,18 @@ public final class Sweeps {
       }
     }
     return unique;
+  }
+
+  /** A training run's kind parameters: the probes, when the spec asks for them (else none). */
+  private static Map<String, String> trainParams(SweepSpec spec) {
+    if (spec.probeEvery() == 0) {
+      return Map.of();
+    }
+    return Map.of(
+        RunKinds.Train.PROBE_EVERY,
+        Integer.toString(spec.probeEvery()),
+        RunKinds.Train.PROBE_EPISODES,
+        Integer.toString(spec.probeEpisodes()));
   }
 
   /** A run spec, identified by the hash of its resolved configuration. */

@@ -71,6 +71,30 @@ class SweepSpecTest {
     assertThat(t.overrides()).endsWith("maddpg.warmupSteps=5");
   }
 
+  /**
+   * Probes are part of a training run's identity when asked for, and absent ids stay as they were.
+   */
+  @Test
+  void probesArePartOfATrainingRunsIdentity() {
+    String base = SMALL + "train:\n  algos: [ucms-maddpg]\n  episodes: 3\n";
+    RunSpec plain = train(Sweeps.plan(SweepSpec.parse(base)));
+    RunSpec probed =
+        train(Sweeps.plan(SweepSpec.parse(base + "  probe: {every: 2, episodes: 4}\n")));
+    assertThat(plain.params()).isEmpty();
+    assertThat(probed.params())
+        .containsEntry("probeEvery", "2")
+        .containsEntry("probeEpisodes", "4");
+    assertThat(probed.id()).isNotEqualTo(plain.id());
+    // Evaluation runs do not train, so probes do not touch them.
+    assertThat(Sweeps.plan(SweepSpec.parse(base)).get(0).id())
+        .isEqualTo(
+            Sweeps.plan(SweepSpec.parse(base + "  probe: {every: 2, episodes: 4}\n")).get(0).id());
+  }
+
+  private static RunSpec train(List<RunSpec> runs) {
+    return runs.stream().filter(r -> r.kind().equals("train")).findFirst().orElseThrow();
+  }
+
   @Test
   void malformedSpecsNameTheBadKey() {
     assertBad(SMALL + "paralel: 3\n", "paralel", "unknown key");
@@ -89,6 +113,11 @@ class SweepSpecTest {
     assertBad(SMALL + "train:\n  algos: [ucms-maddpg]\n  epsiodes: 3\n", "train.epsiodes", "");
     assertBad(SMALL + "train:\n  algos: [dqn]\n  episodes: 3\n", "train.algos", "ucms-maddpg");
     assertBad("name: [x\n", "sweep", "YAML");
+    String train = SMALL + "train:\n  algos: [ucms-maddpg]\n  episodes: 3\n";
+    assertBad(train + "  probe: {every: 0, episodes: 2}\n", "train.probe.every", "≥ 1");
+    assertBad(train + "  probe: {every: 5}\n", "train.probe.episodes", "required");
+    assertBad(train + "  probe: {evry: 5, episodes: 2}\n", "train.probe.evry", "unknown key");
+    assertBad(train + "  probe: 5\n", "train.probe", "map");
   }
 
   private static void assertBad(String yaml, String key, String mentions) {

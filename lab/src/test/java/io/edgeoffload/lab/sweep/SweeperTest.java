@@ -215,4 +215,54 @@ class SweeperTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("results.duckdb");
   }
+
+  /**
+   * A training run with probes records four phases: its training episodes, the learner's scalars
+   * per episode in which it updated, the probes, and the evaluation; summary.json has all four.
+   */
+  @Test
+  void trainingRunsRecordTheLearnerAndTheProbes(@TempDir Path root) throws Exception {
+    SweepSpec spec =
+        SweepSpec.parse(
+            """
+            name: probes
+            scheme: ucms
+            preset: ucms-kb
+            set: [env.numUsers=4, env.numServers=2, "maddpg.criticHidden=[32, 32]"]
+            train:
+              algos: [ucms-maddpg]
+              episodes: 12
+              set: [maddpg.warmupSteps=20, maddpg.batchSize=16]
+              probe: {every: 4, episodes: 2}
+            seeds: [3]
+            episodes: 2
+            """);
+    Sweeper.Outcome o = Sweeper.run(spec, root, new ThreadPoolEngine(1), false, Integer.MAX_VALUE);
+    assertThat(o.failed()).isZero();
+    assertThat(count(root, "SELECT count(DISTINCT phase) FROM episodes")).isEqualTo(4);
+    assertThat(count(root, "SELECT count(DISTINCT episode) FROM episodes WHERE phase = 'probe'"))
+        .isEqualTo(3);
+    assertThat(
+            count(
+                root,
+                "SELECT min(value) FROM episodes WHERE phase = 'learner'"
+                    + " AND metric = 'train_episode'"))
+        .isEqualTo(1); // 20 warm-up steps: the first update ends episode 1 (10 slots each)
+    assertThat(
+            count(
+                root,
+                "SELECT max(value) FROM episodes WHERE phase = 'probe'"
+                    + " AND metric = 'trained_episodes'"))
+        .isEqualTo(12);
+    assertThat(
+            count(
+                root,
+                "SELECT count(*) FROM episodes WHERE phase = 'learner'"
+                    + " AND metric = 'losses/critic' AND isfinite(value)"))
+        .isEqualTo(11);
+    String id = Sweeps.plan(spec).get(0).id();
+    String summary = Files.readString(root.resolve("runs").resolve(id).resolve("summary.json"));
+    assertThat(summary).contains("\"learner\"", "\"probe\"", "\"train\"", "\"eval\"");
+    assertThat(root.resolve("runs").resolve(id).resolve("probe_episodes.csv")).isRegularFile();
+  }
 }
