@@ -235,13 +235,15 @@ public final class Figures {
             .width(WIDTH)
             .height(HEIGHT)
             .title(
-                t.metric()
-                    + " during training ("
-                    + (t.window() > 1 ? "moving average of " + t.window() + ", " : "")
-                    + "mean, 95% CI, "
-                    + n
-                    + ")")
-            .xAxisTitle("training episode")
+                t.probe()
+                    ? t.metric() + " of the deterministic policy (probes; mean, 95% CI, " + n + ")"
+                    : t.metric()
+                        + " during training ("
+                        + (t.window() > 1 ? "moving average of " + t.window() + ", " : "")
+                        + "mean, 95% CI, "
+                        + n
+                        + ")")
+            .xAxisTitle(t.probe() ? "training episodes done" : "training episode")
             .yAxisTitle(yLabel(t.metric(), t.description()))
             .build();
     style(chart.getStyler());
@@ -258,7 +260,7 @@ public final class Figures {
       double[] l = new double[per.length];
       double[] h = new double[per.length];
       for (int e = 0; e < per.length; e++) {
-        x[e] = e + 1;
+        x[e] = curve.x() != null && e < curve.x().length ? curve.x()[e] : e + 1;
         mean[e] = per[e].mean();
         l[e] = per[e].ciLow();
         h[e] = per[e].ciHigh();
@@ -275,6 +277,16 @@ public final class Figures {
           });
     }
     lines.forEach(Runnable::run);
+    if (t.probe()) {
+      String caption =
+          t.metric()
+              + " of the deterministic policy, probed every few training episodes on the same"
+              + " probe episodes (mean over them); line = mean over seeds, band = 95% Student-t"
+              + " interval ("
+              + n
+              + ")";
+      return render("probe-" + Text.fileName(t.metric()), caption, chart);
+    }
     String caption =
         t.metric()
             + " during training: per seed a trailing moving average of "

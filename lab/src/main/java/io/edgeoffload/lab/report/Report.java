@@ -47,8 +47,13 @@ public final class Report {
     for (TrainingMetric t : data.training()) {
       trainFigures.add(Figures.training(t));
     }
+    List<Figure> probeFigures = new ArrayList<>();
+    for (TrainingMetric t : data.probes()) {
+      probeFigures.add(Figures.training(t));
+    }
     List<Figure> all = new ArrayList<>(evalFigures);
     all.addAll(trainFigures);
+    all.addAll(probeFigures);
     for (Figure f : all) {
       files.add(write(dir.resolve(f.name() + ".png"), f.png()));
       files.add(write(dir.resolve(f.name() + ".svg"), f.svg()));
@@ -62,7 +67,7 @@ public final class Report {
     }
     files.add(write(dir.resolve("tables.md"), md.toString()));
     files.add(write(dir.resolve("tables.tex"), tex.toString()));
-    files.add(0, write(out, html(data, evalFigures, trainFigures)));
+    files.add(0, write(out, html(data, evalFigures, trainFigures, probeFigures)));
     return new Written(out, files, all.size());
   }
 
@@ -98,6 +103,14 @@ public final class Report {
       """;
 
   static String html(ReportData d, List<Figure> evalFigures, List<Figure> trainFigures) {
+    return html(d, evalFigures, trainFigures, List.of());
+  }
+
+  static String html(
+      ReportData d,
+      List<Figure> evalFigures,
+      List<Figure> trainFigures,
+      List<Figure> probeFigures) {
     String title = title(d);
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -177,6 +190,12 @@ public final class Report {
         figure(h, f);
       }
     }
+    if (!probeFigures.isEmpty()) {
+      h.append("<h2 id=\"probes\">The deterministic policy during training (probes)</h2>\n");
+      for (Figure f : probeFigures) {
+        figure(h, f);
+      }
+    }
     h.append("<h2 id=\"spec\">Sweep specification</h2>\n");
     for (Sweep s : d.sweeps()) {
       h.append("<p><b>")
@@ -215,6 +234,9 @@ public final class Report {
     }
     if (!d.training().isEmpty()) {
       links.add("<a href=\"#training\">training curves</a>");
+    }
+    if (!d.probes().isEmpty()) {
+      links.add("<a href=\"#probes\">probes</a>");
     }
     links.add("<a href=\"#spec\">sweep specification</a>");
     links.add("<a href=\"#provenance\">provenance</a>");

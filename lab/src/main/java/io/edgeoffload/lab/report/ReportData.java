@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param metrics one per headline evaluation metric
  * @param training one per headline training metric (empty without training runs)
  * @param provenance label → values (commits, Java, hosts, engines, times)
+ * @param probes one per headline training metric that training runs probed (the deterministic
+ *     policy every K training episodes; empty without probes)
  */
 public record ReportData(
     List<Sweep> sweeps,
@@ -32,7 +34,18 @@ public record ReportData(
     List<FailedRun> failed,
     List<MetricSummary> metrics,
     List<TrainingMetric> training,
-    Map<String, String> provenance) {
+    Map<String, String> provenance,
+    List<TrainingMetric> probes) {
+
+  public ReportData(
+      List<Sweep> sweeps,
+      Map<String, Long> statusCounts,
+      List<FailedRun> failed,
+      List<MetricSummary> metrics,
+      List<TrainingMetric> training,
+      Map<String, String> provenance) {
+    this(sweeps, statusCounts, failed, metrics, training, provenance, List.of());
+  }
 
   /** A spec run in the root. */
   public record Sweep(String name, String created, String spec) {}
@@ -71,12 +84,27 @@ public record ReportData(
     }
   }
 
-  /** Training curves of one headline metric: one curve per (learner, point). */
+  /**
+   * Training curves of one headline metric: one curve per (learner, point). {@code probe}: the
+   * curves are probes of the deterministic policy (phase {@code probe}), not training episodes.
+   */
   public record TrainingMetric(
-      String metric, String description, int window, List<TrainingCurve> curves) {}
+      String metric, String description, int window, List<TrainingCurve> curves, boolean probe) {
+    public TrainingMetric(
+        String metric, String description, int window, List<TrainingCurve> curves) {
+      this(metric, description, window, curves, false);
+    }
+  }
 
-  /** Per episode the summary over seeds of the smoothed per-seed curves. */
-  public record TrainingCurve(String name, int seeds, Stats.Summary[] perEpisode) {}
+  /**
+   * Per episode the summary over seeds of the smoothed per-seed curves; {@code x} is each point's
+   * training episode (null: 1, 2, …).
+   */
+  public record TrainingCurve(String name, int seeds, Stats.Summary[] perEpisode, double[] x) {
+    public TrainingCurve(String name, int seeds, Stats.Summary[] perEpisode) {
+      this(name, seeds, perEpisode, null);
+    }
+  }
 
   /** Reads a root's results. */
   public static ReportData read(ResultsDb db) {
@@ -113,10 +141,15 @@ public record ReportData(
       metrics.add(metric(db, str(m.get(0)), str(m.get(1)), xKey, order));
     }
     List<TrainingMetric> training = new ArrayList<>();
+    List<TrainingMetric> probes = new ArrayList<>();
     for (List<Object> m : headline(db, "train")) {
       training.add(training(db, str(m.get(0)), str(m.get(1)), order));
+      TrainingMetric p = probes(db, str(m.get(0)), str(m.get(1)), order);
+      if (!p.curves().isEmpty()) {
+        probes.add(p);
+      }
     }
-    return new ReportData(sweeps, status, failed, metrics, training, provenance(db));
+    return new ReportData(sweeps, status, failed, metrics, training, provenance(db), probes);
   }
 
   /** Policies, then learners (trained), in the order the specs name them. */
@@ -257,6 +290,58 @@ public record ReportData(
             curves.add(
                 new TrainingCurve(name, seeds.size(), Aggregation.curveBand(seeds, window))));
     return new TrainingMetric(metric, description, window, curves);
+  }
+
+  /**
+   * Probe curves of one metric: per run the deterministic policy's value at each probe (phase
+   * {@code probe}, x from its {@code trained_episodes} column), aggregated over seeds per probe.
+   */
+  private static TrainingMetric probes(
+      ResultsDb db, String metric, String description, List<String> order) {
+    List<List<Object>> rows =
+        db.query(
+                "SELECT r.run_id, r.policy, coalesce(r.point, ''), x.value, v.value"
+                    + " FROM runs r JOIN episodes x USING (run_id) JOIN episodes v"
+                    + " ON v.run_id = x.run_id AND v.phase = x.phase AND v.episode = x.episode"
+                    + " WHERE r.status = 'done' AND x.phase = 'probe'"
+                    + " AND x.metric = 'trained_episodes' AND v.metric = '"
+                    + sql(metric)
+                    + "' ORDER BY r.run_id, x.episode")
+            .rows();
+    Set<String> points = new TreeSet<>(Aggregation::comparePoints);
+    for (List<Object> r : rows) {
+      points.add(str(r.get(2)));
+    }
+    Map<String, String> curveOf = new LinkedHashMap<>();
+    Map<String, List<double[]>> xyOf = new LinkedHashMap<>();
+    for (List<Object> r : rows) {
+      String id = str(r.get(0));
+      String series = str(r.get(1));
+      String point = str(r.get(2));
+      curveOf.putIfAbsent(id, points.size() > 1 ? series + ", " + point : series);
+      xyOf.computeIfAbsent(id, k -> new ArrayList<>())
+          .add(
+              new double[] {
+                ((Number) r.get(3)).doubleValue(),
+                r.get(4) == null ? Double.NaN : ((Number) r.get(4)).doubleValue()
+              });
+    }
+    Map<String, List<double[]>> byCurve = new java.util.TreeMap<>(curveComparator(order));
+    Map<String, double[]> xOf = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : curveOf.entrySet()) {
+      List<double[]> xy = xyOf.get(e.getKey());
+      double[] x = xy.stream().mapToDouble(a -> a[0]).toArray();
+      double[] v = xy.stream().mapToDouble(a -> a[1]).toArray();
+      byCurve.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(v);
+      xOf.merge(e.getValue(), x, (a, b) -> a.length >= b.length ? a : b);
+    }
+    List<TrainingCurve> curves = new ArrayList<>();
+    byCurve.forEach(
+        (name, seeds) ->
+            curves.add(
+                new TrainingCurve(
+                    name, seeds.size(), Aggregation.curveBand(seeds, 1), xOf.get(name))));
+    return new TrainingMetric(metric, description, 1, curves, true);
   }
 
   private static java.util.Comparator<String> curveComparator(List<String> order) {

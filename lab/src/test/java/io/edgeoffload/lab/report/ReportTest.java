@@ -45,6 +45,7 @@ class ReportTest {
         algos: [ucms-maddpg]
         episodes: 6
         set: ["maddpg.criticHidden=[16]", "maddpg.actorHidden=[8]", maddpg.warmupSteps=5]
+        probe: {every: 2, episodes: 2}
       seeds: 1-3
       episodes: 2
       """;
@@ -144,6 +145,32 @@ class ReportTest {
     }
   }
 
+  /** Probe curves: one point per probe at its training episode, the mean over seeds. */
+  @Test
+  void probeCurvesAverageTheSeedsAtEachProbe() {
+    ReportData.TrainingMetric cost =
+        data.probes().stream().filter(t -> t.metric().equals("cost")).findFirst().orElseThrow();
+    assertThat(cost.probe()).isTrue();
+    TrainingCurve eight = cost.curves().get(2);
+    assertThat(eight.name()).isEqualTo("ucms-maddpg, env.numUsers=8");
+    assertThat(eight.x()).containsExactly(2.0, 4.0, 6.0);
+    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
+      for (int k = 0; k < 3; k++) {
+        List<List<Object>> rows =
+            db.query(
+                    "SELECT e.value FROM runs r JOIN episodes e USING (run_id) WHERE e.phase ="
+                        + " 'probe' AND e.metric = 'cost' AND e.episode = "
+                        + k
+                        + " AND r.point = 'env.numUsers=8' ORDER BY r.run_id")
+                .rows();
+        double[] v = rows.stream().mapToDouble(r -> ((Number) r.get(0)).doubleValue()).toArray();
+        assertThat(v).hasSize(3);
+        assertThat(eight.perEpisode()[k].mean())
+            .isCloseTo(Stats.summarize(v).mean(), org.assertj.core.data.Offset.offset(1e-12));
+      }
+    }
+  }
+
   private static double[] toDoubles(Object list) {
     if (list instanceof java.sql.Array a) {
       try {
@@ -208,7 +235,10 @@ class ReportTest {
   void thePageNeedsNothingOutsideItselfAndItsFiguresAreAlsoFiles() throws Exception {
     String html = Files.readString(written.html(), StandardCharsets.UTF_8);
     assertThat(written.html()).isEqualTo(root.resolve("report.html"));
-    assertThat(written.figures()).isEqualTo(data.metrics().size() + data.training().size());
+    assertThat(written.figures())
+        .isEqualTo(data.metrics().size() + data.training().size() + data.probes().size());
+    assertThat(data.probes()).isNotEmpty();
+    assertThat(html).contains("id=\"probes\"");
     // No reference to anything outside the page: every src/href is a data: URI or an anchor.
     Matcher ref = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
     int refs = 0;
