@@ -1,20 +1,26 @@
 package io.edgeoffload.collab.experiment;
 
+import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Stats;
 import io.edgeoffload.lab.recipe.RecipeRuns;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
- * Final performance of every algorithm against one system parameter (Figs. 10 and 11): for each
- * value, a {@link Convergence} run of all series in {@code <out>/<key>=<value>/}, then {@code
- * sweep.csv} and one plot per metric with the final values (mean and 95% band over seeds).
+ * Final performance of a list of series against one swept parameter (Figs. 7(c)(d), 10 and 11): for
+ * each value, a {@link Convergence} run of all series in {@code <out>/<name>=<value>/}, then {@code
+ * sweep.csv} (one row per value × series), {@code summary.md} and one plot per metric (reward,
+ * latency, energy) with the final values (mean and 95% band over seeds).
  */
 public final class Sweep {
   private Sweep() {}
 
+  /** The five algorithms of Figs. 10 and 11: label and learner or policy id. */
   static final String[][] ALGORITHMS = {
     {"EMH-PPO", "emh-ppo"},
     {"AgileNN", "agilenn"},
@@ -23,26 +29,122 @@ public final class Sweep {
     {"local only", "local-only"}
   };
 
+  /** The series of Figs. 10 and 11, each with the environment sets {@code fixed}. */
+  static List<Convergence.Series> algorithms(List<String> fixed) {
+    List<Convergence.Series> out = new ArrayList<>();
+    for (String[] a : ALGORITHMS) {
+      out.add(new Convergence.Series(a[0], a[1], List.copyOf(fixed)));
+    }
+    return out;
+  }
+
   /**
-   * Asks {@code runs} for every value's {@link Convergence} runs and writes the sweep's outputs.
+   * The swept parameter.
+   *
+   * @param name the CSV column, the sub-folder prefix ({@code <name>=<value>}) and the name in
+   *     titles
+   * @param label the x-axis label
+   * @param description what a value means, for {@code summary.md}
+   * @param values the values, finite and strictly increasing (integers are written without a
+   *     fraction: {@code 4}, {@code 12.5})
+   * @param sets the environment sets that give value v; they follow every series' own sets
    */
-  public static void run(
+  public record Axis(
+      String name,
+      String label,
+      String description,
+      double[] values,
+      DoubleFunction<List<String>> sets) {
+    public Axis {
+      if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+        throw new ConfigException("axis.name", name, "must be a word (letters, digits, _ . -)");
+      }
+      if (values == null || values.length == 0) {
+        throw new ConfigException(
+            "axis.values", values == null ? "null" : "[]", "give at least one value");
+      }
+      values = values.clone();
+      for (int i = 0; i < values.length; i++) {
+        if (!Double.isFinite(values[i]) || (i > 0 && values[i] <= values[i - 1])) {
+          throw new ConfigException(
+              "axis.values", Arrays.toString(values), "must be finite and strictly increasing");
+        }
+      }
+      if (sets == null) {
+        throw new ConfigException("axis.sets", "null", "give the sets of a value");
+      }
+    }
+
+    /** The values (a copy). */
+    @Override
+    public double[] values() {
+      return values.clone();
+    }
+
+    /** {@code env.<key>} = each value, labelled by the key. */
+    public static Axis env(String key, double... values) {
+      return new Axis(key, key, "env." + key, values, v -> List.of("env." + key + "=" + format(v)));
+    }
+
+    /** The same axis with another x-axis label and description. */
+    public Axis describedAs(String label, String description) {
+      return new Axis(name, label, description, values, sets);
+    }
+  }
+
+  /** {@code v} as written in folders, sets and CSV: integers without a fraction, else plain. */
+  static String format(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * Figs. 10 and 11: the {@link #ALGORITHMS} with the sets {@code fixed}, against {@code env.<key>}
+   * at integer values.
+   */
+  public static List<List<Convergence.Result>> run(
       String title,
       String key,
       int[] values,
       List<String> fixed,
       ExperimentOptions opt,
       RecipeRuns runs) {
+    return run(
+        title,
+        Axis.env(key, Arrays.stream(values).asDoubleStream().toArray()),
+        algorithms(fixed),
+        opt,
+        runs);
+  }
+
+  /**
+   * Asks {@code runs} for every value's {@link Convergence} runs of {@code series} (each series'
+   * sets followed by the axis' sets of the value) and writes the sweep's outputs under {@code
+   * opt.out()}; returns the finals, per value and per series.
+   */
+  public static List<List<Convergence.Result>> run(
+      String title,
+      Axis axis,
+      List<Convergence.Series> series,
+      ExperimentOptions opt,
+      RecipeRuns runs) {
+    if (series == null || series.isEmpty()) {
+      throw new ConfigException("series", "[]", "give at least one series");
+    }
+    double[] values = axis.values();
+    String key = axis.name();
     List<List<Convergence.Result>> all = new ArrayList<>();
-    for (int v : values) {
-      List<Convergence.Series> series = new ArrayList<>();
-      for (String[] a : ALGORITHMS) {
-        List<String> sets = new ArrayList<>(fixed);
-        sets.add("env." + key + "=" + v);
-        series.add(new Convergence.Series(a[0], a[1], sets));
+    for (double v : values) {
+      List<Convergence.Series> at = new ArrayList<>();
+      for (Convergence.Series s : series) {
+        List<String> sets = new ArrayList<>(s.sets());
+        sets.addAll(axis.sets().apply(v));
+        at.add(new Convergence.Series(s.label(), s.id(), sets));
       }
-      ExperimentOptions sub = opt.in(opt.out().resolve(key + "=" + v));
-      all.add(Convergence.run(title + ", " + key + " = " + v, series, sub, runs));
+      ExperimentOptions sub = opt.in(opt.out().resolve(key + "=" + format(v)));
+      all.add(Convergence.run(title + ", " + key + " = " + format(v), at, sub, runs));
     }
     StringBuilder csv =
         new StringBuilder(key + ",series,n,reward,reward_ci,latency_ms,latency_ci,");
@@ -54,7 +156,7 @@ public final class Sweep {
     };
     for (int m = 0; m < 3; m++) {
       List<BandChart.Band> bands = new ArrayList<>();
-      for (int a = 0; a < ALGORITHMS.length; a++) {
+      for (int a = 0; a < series.size(); a++) {
         double[] x = new double[values.length];
         double[] mean = new double[values.length];
         double[] lo = new double[values.length];
@@ -66,20 +168,20 @@ public final class Sweep {
           lo[i] = s.ciLow() * scale[m];
           hi[i] = s.ciHigh() * scale[m];
         }
-        bands.add(new BandChart.Band(ALGORITHMS[a][0], x, mean, lo, hi));
+        bands.add(new BandChart.Band(series.get(a).label(), x, mean, lo, hi));
       }
       BandChart.write(
           opt.out().resolve(files[m]),
           String.format(Locale.ROOT, "%s: %s (%d seeds)", title, files[m], opt.seedCount()),
-          key,
+          axis.label(),
           labels[m],
           bands,
           List.of());
     }
     for (int i = 0; i < values.length; i++) {
-      for (int a = 0; a < ALGORITHMS.length; a++) {
+      for (int a = 0; a < series.size(); a++) {
         Convergence.Result r = all.get(i).get(a);
-        csv.append(values[i]).append(',').append(ALGORITHMS[a][0]).append(',');
+        csv.append(format(values[i])).append(',').append(series.get(a).label()).append(',');
         csv.append(r.finals().length);
         for (int m = 0; m < 3; m++) {
           Stats.Summary s = r.summary(m);
@@ -91,5 +193,48 @@ public final class Sweep {
       }
     }
     AtomicFiles.write(opt.out().resolve("sweep.csv"), csv.toString());
+    AtomicFiles.write(opt.out().resolve("summary.md"), summary(title, axis, all, opt));
+    return all;
+  }
+
+  /** The caption and the table of final values of a sweep. */
+  static String summary(
+      String title, Axis axis, List<List<Convergence.Result>> all, ExperimentOptions opt) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(title).append("\n\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Preset `%s`, %d training steps per run, %d seeds (%s), %d evaluation episodes per"
+                + " point; final values, mean ± 95%% interval over seeds. Swept: %s. Learning"
+                + " curves of each value in `%s=<value>/`; data in `sweep.csv`.%n%n",
+            opt.preset(),
+            opt.trainingSteps(),
+            opt.seedCount(),
+            opt.seeds().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""),
+            opt.evalEpisodes(),
+            axis.description(),
+            axis.name()));
+    sb.append("| ")
+        .append(axis.name())
+        .append(" | series | reward | total latency (ms) | energy (J/task) |\n");
+    sb.append("|---:|---|---|---|---|\n");
+    double[] values = axis.values();
+    String[] fmt = {"%.2f ± %.2f", "%.1f ± %.1f", "%.4f ± %.4f"};
+    double[] scale = {1, 1e3, 1};
+    for (int i = 0; i < values.length; i++) {
+      for (Convergence.Result r : all.get(i)) {
+        sb.append("| ").append(format(values[i])).append(" | ").append(r.series().label());
+        for (int k = 0; k < 3; k++) {
+          Stats.Summary s = r.summary(k);
+          sb.append(" | ")
+              .append(
+                  String.format(
+                      Locale.ROOT, fmt[k], s.mean() * scale[k], s.halfWidth() * scale[k]));
+        }
+        sb.append(" |\n");
+      }
+    }
+    return sb.toString();
   }
 }
