@@ -213,14 +213,23 @@ public final class Convergence {
   static String summaryMarkdown(String title, List<Result> results, ExperimentOptions opt) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(title).append("\n\n");
+    String d = "50"; // the preset's distanceFixedM, unless the series set another (Fig. 7(c))
+    for (Result r : results) {
+      for (String set : r.series().sets()) {
+        if (set.startsWith("env.distanceFixedM=")) {
+          d = set.substring("env.distanceFixedM=".length());
+        }
+      }
+    }
     sb.append(
         String.format(
             Locale.ROOT,
-            "Preset `%s`, %d training steps per run, %d seeds, evaluation with X_n = 50 and d = 50 m"
+            "Preset `%s`, %d training steps per run, %d seeds, evaluation with X_n = 50 and d = %s m"
                 + " (%d episodes per point); mean ± 95%% interval over seeds.%n%n",
             opt.preset(),
             opt.trainingSteps(),
             opt.seedCount(),
+            d,
             opt.evalEpisodes()));
     sb.append(
         "| series | reward | total latency (ms) | energy (J/task) | waiting (ms/task) | offloaded |\n");

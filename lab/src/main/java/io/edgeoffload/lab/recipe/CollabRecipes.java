@@ -82,7 +82,8 @@ public final class CollabRecipes {
             Fig6::run),
         new CollabRecipe(
             "collab-fig7",
-            "Fig. 7: task-aware against time-based MDP (10, 50, 300 ms slots)",
+            "Fig. 7: task-aware against time-based MDP (10, 50, 300 ms slots; at 50 ms against"
+                + " distance and shadowing)",
             Fig7::run),
         new CollabRecipe("collab-fig8", "Fig. 8: EMH-PPO with 1 to 6 MDs (convergence)", Fig8::run),
         new CollabRecipe(

@@ -3,10 +3,13 @@ package io.edgeoffload.collab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.recipe.Recipe;
 import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.RecipeRuns;
+import io.edgeoffload.lab.sweep.ResultsDb;
 import io.edgeoffload.lab.sweep.RunKind;
 import io.edgeoffload.lab.sweep.RunKinds;
 import io.edgeoffload.lab.sweep.RunSpec;
@@ -14,6 +17,7 @@ import io.edgeoffload.lab.sweep.ThreadPoolEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -26,6 +30,12 @@ class CollabExperimentsTest {
   /** An experiment as a recipe, reproduced through {@link RecipeRunner} on two threads. */
   private static RecipeRunner.Outcome reproduce(
       Path dir, long steps, BiConsumer<ExperimentOptions, RecipeRuns> body) throws Exception {
+    return reproduce(dir, steps, SEEDS, body);
+  }
+
+  private static RecipeRunner.Outcome reproduce(
+      Path dir, long steps, List<Long> seeds, BiConsumer<ExperimentOptions, RecipeRuns> body)
+      throws Exception {
     Recipe r =
         new Recipe() {
           @Override
@@ -46,7 +56,7 @@ class CollabExperimentsTest {
         };
     return RecipeRunner.reproduce(
         r,
-        new Recipe.Budget("quick", SEEDS, 1),
+        new Recipe.Budget("quick", seeds, 1),
         dir,
         new ThreadPoolEngine(2),
         false,
@@ -99,6 +109,139 @@ class CollabExperimentsTest {
     List<String> rows = Files.readAllLines(dir.resolve("table5.csv"));
     assertThat(rows).hasSize(1 + 6 * 3 * 2 + 3 * 2);
     assertThat(Files.readString(dir.resolve("table5.md"))).contains("mobilenetv2");
+  }
+
+  /**
+   * Fig. 7 at one training step: panels (c)(d) write one CSV row per value × series whose numbers
+   * are the means over seeds of the recorded runs (read back from the results database), and their
+   * plots; the preset's point of (c) and (d) is (a)(b)'s runs. Seeds 3 and 4: with seeds 1 and 2
+   * one untrained time-based policy at 10 dB needs ~24,000 slots per evaluation episode (40 s).
+   */
+  @Test
+  void fig7PanelsCdAreTheMeansOfTheRecordedRuns(@TempDir Path dir) throws Exception {
+    RecipeRunner.Outcome o = reproduce(dir, 1, List.of(3L, 4L), Fig7::run);
+    // (a)(b) 5 series; (c) 3 more distances × 3 series; (d) 4 more σ × 3 series; per seed
+    assertThat(o.runs()).hasSize(2 * (5 + 3 * 3 + 4 * 3));
+    Map<String, List<double[]>> byKey = new HashMap<>();
+    List<String> metrics = List.of("reward", "total_latency_s", "energy_per_task_j");
+    try (ResultsDb db = ResultsDb.openReadOnly(dir)) {
+      ResultsDb.Table t =
+          db.query(
+              "SELECT r.run_id, r.policy, r.config, e.metric, e.value FROM runs r JOIN episodes e"
+                  + " ON r.run_id = e.run_id WHERE e.episode = (SELECT max(episode) FROM episodes"
+                  + " x WHERE x.run_id = e.run_id AND x.phase = e.phase)"
+                  + " AND e.metric IN ('reward', 'total_latency_s', 'energy_per_task_j')");
+      ObjectMapper json = new ObjectMapper();
+      Map<String, double[]> perRun = new HashMap<>();
+      Map<String, String> keyOf = new HashMap<>();
+      for (List<Object> row : t.rows()) {
+        String id = (String) row.get(0);
+        JsonNode env = json.readTree((String) row.get(2)).get("env");
+        String series =
+            switch ((String) row.get(1)) {
+              case "emh-ppo" -> "task-aware";
+              case "emh-ppo-slotted" -> "time-based " + env.get("slotLength").asText();
+              default -> "local only";
+            };
+        keyOf.put(
+            id,
+            series
+                + "|"
+                + env.get("distanceMaxM").asDouble()
+                + "|"
+                + env.get("distanceFixedM").asDouble()
+                + "|"
+                + env.get("shadowFadingDb").asDouble());
+        perRun.computeIfAbsent(id, k -> new double[3])[metrics.indexOf((String) row.get(3))] =
+            ((Number) row.get(4)).doubleValue();
+      }
+      assertThat(perRun).hasSize(o.runs().size());
+      perRun.forEach(
+          (id, v) -> byKey.computeIfAbsent(keyOf.get(id), k -> new ArrayList<>()).add(v));
+    }
+    String[] series = {"task-aware", "time-based 50 ms", "local only"};
+    for (String panel : List.of("c-distance", "d-shadowing")) {
+      boolean c = panel.startsWith("c");
+      double[] values = c ? new double[] {25, 50, 100, 150} : new double[] {4, 6, 8, 10, 12};
+      List<String> csv = Files.readAllLines(dir.resolve(panel).resolve("sweep.csv"));
+      assertThat(csv.get(0)).startsWith(c ? "distanceMaxM,series,n," : "shadowFadingDb,series,n,");
+      assertThat(csv).hasSize(1 + values.length * series.length);
+      int line = 1;
+      for (double v : values) {
+        for (String s : series) {
+          String[] f = csv.get(line++).split(",");
+          assertThat(Double.parseDouble(f[0])).isEqualTo(v);
+          assertThat(f[1]).isEqualTo(s);
+          assertThat(f[2]).isEqualTo("2");
+          String key = s + "|" + (c ? v : 100.0) + "|" + (c ? v / 2 : 50.0) + "|" + (c ? 8.0 : v);
+          List<double[]> seeds = byKey.get(key);
+          assertThat(seeds).as(key).hasSize(2);
+          double[] scale = {1, 1e3, 1};
+          for (int m = 0; m < 3; m++) {
+            double mean = (seeds.get(0)[m] + seeds.get(1)[m]) / 2 * scale[m];
+            assertThat(Double.parseDouble(f[3 + 2 * m]))
+                .as(key + " " + metrics.get(m))
+                .isCloseTo(mean, org.assertj.core.api.Assertions.withinPercentage(1e-3));
+          }
+        }
+      }
+      for (String plot : List.of("reward", "latency", "energy")) {
+        assertThat(dir.resolve(panel).resolve(plot + ".png")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve(panel).resolve(plot + ".svg"))).contains("<svg");
+      }
+      assertThat(Files.readString(dir.resolve(panel).resolve("summary.md")))
+          .contains("1 training steps per run, 2 seeds (3, 4)");
+    }
+    assertThat(Files.readString(dir.resolve("c-distance/distanceMaxM=25/summary.md")))
+        .contains("d = 12.5 m");
+    // The preset's point (100 m, 8 dB) is one set of runs: the same rows in (c) and (d).
+    List<String> cRows = Files.readAllLines(dir.resolve("c-distance/sweep.csv"));
+    List<String> dRows = Files.readAllLines(dir.resolve("d-shadowing/sweep.csv"));
+    for (int i = 0; i < 3; i++) {
+      assertThat(cRows.get(7 + i).substring(4)).isEqualTo(dRows.get(7 + i).substring(2));
+    }
+    assertThat(Files.readString(dir.resolve("summary.md")))
+        .contains("# COLLAB Fig. 7")
+        .contains("(c) [`c-distance/`]")
+        .contains("(d) [`d-shadowing/`]");
+  }
+
+  @Test
+  void sweepAxesAndValuesAreValidated() {
+    assertThat(Sweep.format(4)).isEqualTo("4");
+    assertThat(Sweep.format(12.5)).isEqualTo("12.5");
+    assertThat(Sweep.format(0.1)).isEqualTo("0.1");
+    assertThatThrownBy(() -> Sweep.Axis.env("shadowFadingDb", 8, 4))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("axis.values")
+        .hasMessageContaining("strictly increasing");
+    // a value the configuration refuses fails at planning, naming the key
+    Recipe bad =
+        new Recipe() {
+          @Override
+          public String id() {
+            return "collab-test";
+          }
+
+          @Override
+          public String description() {
+            return "a sweep with a bad value";
+          }
+
+          @Override
+          public void run(Budget budget, Path out, RecipeRuns runs) {
+            Sweep.run(
+                "bad",
+                Sweep.Axis.env("shadowFadingDb", -1),
+                List.of(new Convergence.Series("local only", "local-only", List.of())),
+                new ExperimentOptions(out, true, budget.seeds(), "collab-wide", 1),
+                runs);
+          }
+        };
+    assertThatThrownBy(() -> RecipeRunner.plan(bad, new Recipe.Budget("quick", SEEDS, 1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("shadowFadingDb")
+        .hasMessageContaining("-1");
   }
 
   private static RunSpec spec(String kind, String policy, Map<String, String> params) {

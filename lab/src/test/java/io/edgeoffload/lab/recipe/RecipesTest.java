@@ -177,4 +177,38 @@ class RecipesTest {
         RecipeRunner.plan(Recipes.get("collab-fig10"), b).stream().map(s -> s.id()).toList();
     assertThat(fig10).hasSize(6 * 5 * 2).containsAll(fig6.stream().map(s -> s.id()).toList());
   }
+
+  /**
+   * Fig. 7 plans (a)(b) (five series) and the (c)(d) grid (task-aware, time-based 50 ms and
+   * local-only at 4 distances and 5 shadowing σ); the grid's point at the preset's 100 m and 8 dB
+   * resolves to (a)(b)'s configurations, so those runs are planned once: 5 + 3·3 + 4·3 per seed,
+   * not 5 + 4·3 + 5·3.
+   */
+  @Test
+  void collabFig7PlansTheChannelGridWithThePresetPointOnce() {
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
+    List<io.edgeoffload.lab.sweep.RunSpec> fig7 = RecipeRunner.plan(Recipes.get("collab-fig7"), b);
+    assertThat(fig7).hasSize(2 * (5 + 3 * 3 + 4 * 3));
+    assertThat(fig7.stream().map(s -> s.id()).distinct()).hasSize(fig7.size());
+    // per seed: (a)(b) 1 + (c) 3 + (d) 4 of each of task-aware and local-only; 3 + 3 + 4 slotted
+    assertThat(fig7.stream().filter(s -> s.policy().equals("emh-ppo"))).hasSize(2 * 8);
+    assertThat(fig7.stream().filter(s -> s.policy().equals("local-only"))).hasSize(2 * 8);
+    assertThat(fig7.stream().filter(s -> s.policy().equals("emh-ppo-slotted"))).hasSize(2 * 10);
+    // every grid value is planned, with the evaluation distance at half the maximum
+    for (String[] v : new String[][] {{"25", "12.5"}, {"50", "25"}, {"150", "75"}}) {
+      assertThat(fig7)
+          .anySatisfy(
+              s ->
+                  assertThat(s.overrides())
+                      .contains("env.distanceMaxM=" + v[0], "env.distanceFixedM=" + v[1]));
+    }
+    for (String v : List.of("4", "6", "10", "12")) {
+      assertThat(fig7)
+          .anySatisfy(s -> assertThat(s.overrides()).contains("env.shadowFadingDb=" + v));
+    }
+    // the preset's point is asked with the grid's sets but is (a)(b)'s run, first asked there
+    assertThat(fig7)
+        .noneSatisfy(s -> assertThat(s.overrides()).contains("env.shadowFadingDb=8"))
+        .noneSatisfy(s -> assertThat(s.overrides()).contains("env.distanceMaxM=100"));
+  }
 }
