@@ -215,8 +215,27 @@ class CollabExperimentsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("axis.values")
         .hasMessageContaining("strictly increasing");
-    // a value the configuration refuses fails at planning, naming the key
-    Recipe bad =
+    // a value or key the configuration refuses fails at planning, naming the key and the value
+    assertThatThrownBy(() -> planSweep(Sweep.Axis.env("shadowFadingDb", -1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("shadowFadingDb")
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> planSweep(Sweep.Axis.env("distanceMaxM", 0.5)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("distanceMaxM")
+        .hasMessageContaining("0.5");
+    assertThatThrownBy(() -> planSweep(Sweep.Axis.env("shadowFading", 8)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("env.shadowFading")
+        .hasMessageContaining("shadowFadingDb");
+    // the panels' own axes plan
+    assertThat(planSweep(Fig7.DISTANCE)).hasSize(2 * 4);
+    assertThat(planSweep(Fig7.SHADOWING)).hasSize(2 * 5);
+  }
+
+  /** The runs a sweep of local-only along {@code axis} plans (two seeds). */
+  private static List<RunSpec> planSweep(Sweep.Axis axis) {
+    Recipe r =
         new Recipe() {
           @Override
           public String id() {
@@ -225,23 +244,20 @@ class CollabExperimentsTest {
 
           @Override
           public String description() {
-            return "a sweep with a bad value";
+            return "a sweep under test";
           }
 
           @Override
           public void run(Budget budget, Path out, RecipeRuns runs) {
             Sweep.run(
-                "bad",
-                Sweep.Axis.env("shadowFadingDb", -1),
+                "test",
+                axis,
                 List.of(new Convergence.Series("local only", "local-only", List.of())),
                 new ExperimentOptions(out, true, budget.seeds(), "collab-wide", 1),
                 runs);
           }
         };
-    assertThatThrownBy(() -> RecipeRunner.plan(bad, new Recipe.Budget("quick", SEEDS, 1)))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("shadowFadingDb")
-        .hasMessageContaining("-1");
+    return RecipeRunner.plan(r, new Recipe.Budget("quick", SEEDS, 1));
   }
 
   private static RunSpec spec(String kind, String policy, Map<String, String> params) {
