@@ -196,6 +196,7 @@ final class TrainCommand implements Callable<Integer> {
             "reward per training episode",
             curve);
       }
+      probePlots(trained, dir.resolve("plots"), scheme.id() + " / " + resolved.preset());
     }
     w.printf(
         Locale.ROOT,
@@ -263,6 +264,40 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return null;
+  }
+
+  /**
+   * One plot per headline metric of the probes (the deterministic policy against the training
+   * episodes done), {@code plots/probe_<metric>}; a log axis where a positive metric spans more
+   * than two decades (early policies can be catastrophically worse than late ones).
+   */
+  private void probePlots(Trainer.Result t, Path plots, String where) {
+    Trainer.Diagnostics d = t.diagnostics();
+    if (d.probeAfter().length == 0) {
+      return;
+    }
+    double[] x = java.util.Arrays.stream(d.probeAfter()).asDoubleStream().toArray();
+    for (int k = 0; k < t.metrics().size(); k++) {
+      var m = t.metrics().get(k);
+      if (!m.headline()) {
+        continue;
+      }
+      double[] y = new double[x.length];
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < y.length; r++) {
+        y[r] = d.probeValues()[r][k];
+        lo = Math.min(lo, y[r]);
+        hi = Math.max(hi, y[r]);
+      }
+      Plots.lineChart(
+          plots.resolve("probe_" + m.name()),
+          where + " / " + algo + ": " + m.name() + " of the deterministic policy (probes)",
+          "training episodes done",
+          m.name() + " (mean over " + probeEpisodes + " probe episodes)",
+          List.of(new Plots.Series(algo, x, y, null)),
+          lo > 0 && hi > 100 * lo);
+    }
   }
 
   private String trainYaml(ResolvedConfig<?> resolved, int total) {

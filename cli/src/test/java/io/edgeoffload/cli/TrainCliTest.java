@@ -40,12 +40,18 @@ class TrainCliTest {
                 once.toString(),
                 "--checkpoint-every",
                 "2",
+                "--probe-every",
+                "2",
+                "--probe-episodes",
+                "1",
                 "--eval-episodes",
                 "2"));
     assertThat(a.code()).as(a.err()).isZero();
     assertThat(a.out()).contains("8 of 8 episodes trained").contains("eval cost");
     assertThat(once.resolve("eval/episodes.csv")).exists();
     assertThat(once.resolve("plots/train_reward.png")).exists();
+    assertThat(once.resolve("plots/probe_cost.png")).exists();
+    assertThat(Files.readAllLines(once.resolve("train_probe.csv"))).hasSize(1 + 4);
 
     CliHarness.Outcome b =
         CliHarness.exec(
@@ -60,6 +66,10 @@ class TrainCliTest {
                 twice.toString(),
                 "--checkpoint-every",
                 "2",
+                "--probe-every",
+                "2",
+                "--probe-episodes",
+                "1",
                 "--stop-after",
                 "4"));
     assertThat(b.code()).as(b.err()).isZero();
@@ -72,6 +82,11 @@ class TrainCliTest {
         .isEqualTo(Files.readAllBytes(once.resolve("checkpoint.bin")));
     assertThat(Files.readString(twice.resolve("eval/episodes.csv")))
         .isEqualTo(Files.readString(once.resolve("eval/episodes.csv")));
+    // The resumed run keeps its probes (from its config.yaml) and its learner's scalars.
+    assertThat(Files.readString(twice.resolve("train_probe.csv")))
+        .isEqualTo(Files.readString(once.resolve("train_probe.csv")));
+    assertThat(Files.readString(twice.resolve("train_learner.csv")))
+        .isEqualTo(Files.readString(once.resolve("train_learner.csv")));
 
     CliHarness.Outcome e = CliHarness.exec("eval", "--policy", once.toString(), "--episodes", "3");
     assertThat(e.code()).as(e.err()).isZero();
@@ -85,6 +100,11 @@ class TrainCliTest {
         CliHarness.exec(args("--algo", "sarsa", "--episodes", "2", "--out", out.toString()));
     assertThat(a.code()).isEqualTo(2);
     assertThat(a.err()).contains("sarsa").contains("ucms-maddpg");
+    assertThat(out).doesNotExist();
+    CliHarness.Outcome p =
+        CliHarness.exec(args("--algo", "maddpg", "--probe-every", "-1", "--out", out.toString()));
+    assertThat(p.code()).isEqualTo(2);
+    assertThat(p.err()).contains("--probe-every").contains("-1");
     assertThat(out).doesNotExist();
     CliHarness.Outcome b = CliHarness.exec("train", "--resume", dir.toString());
     assertThat(b.code()).isEqualTo(2);
