@@ -296,7 +296,8 @@ final class TrainCommand implements Callable<Integer> {
           "training episodes done",
           m.name() + " (mean over " + probeEpisodes + " probe episodes)",
           List.of(new Plots.Series(algo, x, y, null)),
-          lo > 0 && hi > 100 * lo);
+          lo > 0 && hi > 100 * lo,
+          "#");
     }
   }
 

@@ -122,6 +122,21 @@ public final class Plots {
       String yLabel,
       List<Series> series,
       boolean logY) {
+    lineChart(fileWithoutExtension, title, xLabel, yLabel, series, logY, null);
+  }
+
+  /**
+   * As above, with the x ticks in a {@link java.text.DecimalFormat} pattern ({@code "#"} for whole
+   * numbers such as episode counts; null: XChart's choice).
+   */
+  public static void lineChart(
+      Path fileWithoutExtension,
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Series> series,
+      boolean logY,
+      String xPattern) {
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
@@ -135,6 +150,9 @@ public final class Plots {
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
     chart.getStyler().setYAxisLogarithmic(logY);
+    if (xPattern != null) {
+      chart.getStyler().setXAxisDecimalPattern(xPattern);
+    }
     for (Series s : series) {
       XYSeries xy =
           s.halfWidths() == null
