@@ -78,6 +78,7 @@ public final class Maddpg implements Learner {
   private long steps;
   private long updates;
   private double noise;
+  private double lastActorQ = Double.NaN;
 
   // Batch work space, allocated once.
   private final int batch;
@@ -412,14 +413,25 @@ public final class Maddpg implements Learner {
     }
     double criticLoss = 0;
     double actorObjective = 0;
+    int actorSteps = 0;
     for (int g = 0; g < cfg.gradientSteps(); g++) {
       double[] stats = gradientStep(sink);
       criticLoss += stats[0];
-      actorObjective += stats[1];
+      if (!Double.isNaN(stats[1])) {
+        actorObjective += stats[1];
+        actorSteps++;
+      }
     }
     int k = cfg.gradientSteps();
+    if (actorSteps > 0) {
+      lastActorQ = actorObjective / actorSteps;
+    }
     sink.scalar("losses/critic", updates, criticLoss / k);
-    sink.scalar("losses/actor_q", updates, actorObjective / k);
+    // With delayed policy updates a round may have no actor step: the latest actor step's value
+    // (none before the first actor step after a start or resume).
+    if (!Double.isNaN(lastActorQ)) {
+      sink.scalar("losses/actor_q", updates, lastActorQ);
+    }
     sink.scalar("charts/noise_std", updates, noise);
     return k;
   }
@@ -454,11 +466,21 @@ public final class Maddpg implements Learner {
     replay.gather(fTerm, idx, batch, bTerm);
     float[] lossWeights = per != null ? fWeights : null;
 
-    // --- target actions a'_j = μ'_j(o'_j), once for all critics
+    // --- target actions a'_j = μ'_j(o'_j), once for all critics; with target policy smoothing
+    // (TD3) a'_j + clip(ε, −c, c), ε ~ N(0, σ²), kept in [−1, 1].
+    double sigma = cfg.targetNoise();
+    double clip = cfg.targetNoiseClip();
     for (int j = 0; j < n; j++) {
       gatherAgentObs(bNext, j, obsBatch);
       float[] u = actorTargets[shared ? 0 : j].forward(obsBatch, batch);
       System.arraycopy(u, 0, targetU[j], 0, batch * actDim);
+      if (sigma > 0) {
+        float[] t = targetU[j];
+        for (int k = 0; k < batch * actDim; k++) {
+          double e = Math.max(-clip, Math.min(clip, sigma * rng.nextGaussian()));
+          t[k] = (float) Math.max(-1, Math.min(1, t[k] + e));
+        }
+      }
     }
 
     // --- critics
@@ -498,7 +520,40 @@ public final class Maddpg implements Learner {
       criticOpt[0].step(critics[0].params(), critics[0].grads());
     }
 
-    // --- actors: ascend Q_i with agent i's action replaced by μ_i(o_i)
+    // --- actors: ascend Q_i with agent i's action replaced by μ_i(o_i); with delayed policy
+    // updates (TD3) only on every policyDelay-th step, as are the target networks.
+    boolean policyStep = updates % cfg.policyDelay() == 0;
+    double qSum = policyStep ? actorStep() : Double.NaN;
+
+    if (extension != null) {
+      extension.train(idx, batch, lossWeights, sink, updates);
+    }
+
+    // --- soft target updates, priorities
+    if (policyStep) {
+      for (int k = 0; k < actors.length; k++) {
+        actorTargets[k].softUpdateFrom(actors[k], cfg.tau());
+        criticTargets[k].softUpdateFrom(critics[k], cfg.tau());
+      }
+    }
+    if (per != null) {
+      for (int b = 0; b < batch; b++) {
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+          r += bRew[b * n + i];
+        }
+        rewMean[b] = r / n;
+        priorities[b] = tdAbs[b];
+      }
+      // Joint transitions: the agents' mean reward and mean |δ| (docs/model-notes.md).
+      per.updatePriorities(idx, rewMean, priorities, batch, priority);
+    }
+    updates++;
+    return new double[] {lossSum / n, qSum};
+  }
+
+  /** One step of every actor on the sampled batch; returns the mean Q under the actors. */
+  private double actorStep() {
     double qSum = 0;
     if (shared) {
       actors[0].zeroGrad();
@@ -531,30 +586,7 @@ public final class Maddpg implements Learner {
     if (shared) {
       actorOpt[0].step(actors[0].params(), actors[0].grads());
     }
-
-    if (extension != null) {
-      extension.train(idx, batch, lossWeights, sink, updates);
-    }
-
-    // --- soft target updates, priorities
-    for (int k = 0; k < actors.length; k++) {
-      actorTargets[k].softUpdateFrom(actors[k], cfg.tau());
-      criticTargets[k].softUpdateFrom(critics[k], cfg.tau());
-    }
-    if (per != null) {
-      for (int b = 0; b < batch; b++) {
-        double r = 0;
-        for (int i = 0; i < n; i++) {
-          r += bRew[b * n + i];
-        }
-        rewMean[b] = r / n;
-        priorities[b] = tdAbs[b];
-      }
-      // Joint transitions: the agents' mean reward and mean |δ| (docs/model-notes.md).
-      per.updatePriorities(idx, rewMean, priorities, batch, priority);
-    }
-    updates++;
-    return new double[] {lossSum / n, qSum / batch / n};
+    return qSum / batch / n;
   }
 
   /** Column block of agent {@code j} in agent {@code i}'s critic input. */

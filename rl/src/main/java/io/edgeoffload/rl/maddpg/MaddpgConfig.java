@@ -37,6 +37,11 @@ import io.edgeoffload.core.config.ConfigLoader;
  * @param lossWeights how the critic loss weights each sample: {@code importance} (prioritised
  *     replay's importance-sampling weights; none under uniform replay) or {@code priority} (the
  *     sample's raw priority η divided by the batch mean, the η-weighted loss of UCMS eq. 33)
+ * @param targetNoise σ of Gaussian noise added to the target actors' actions in the critics'
+ *     targets, in normalised units (TD3's target policy smoothing; 0: none, as in MADDPG)
+ * @param targetNoiseClip the target noise is clipped to ±this (used when {@code targetNoise > 0})
+ * @param policyDelay actors and target networks are updated on every {@code policyDelay}-th
+ *     gradient step, the critics on every one (TD3's delayed policy updates; 1: every step)
  */
 public record MaddpgConfig(
     int[] actorHidden,
@@ -62,7 +67,10 @@ public record MaddpgConfig(
     double perEpsilon,
     double rewardWeight,
     double rewardScale,
-    String lossWeights) {
+    String lossWeights,
+    double targetNoise,
+    double targetNoiseClip,
+    int policyDelay) {
 
   public MaddpgConfig {
     actorHidden = Check.widths("actorHidden", actorHidden);
@@ -100,6 +108,13 @@ public record MaddpgConfig(
       throw new ConfigException(
           "lossWeights", lossWeights, "needs prioritised replay (replay=td or reward-td)");
     }
+    Check.nonNegative("targetNoise", targetNoise);
+    Check.nonNegative("targetNoiseClip", targetNoiseClip);
+    if (targetNoise > 0 && !(targetNoiseClip > 0)) {
+      throw new ConfigException(
+          "targetNoiseClip", targetNoiseClip, "must be > 0 when targetNoise > 0");
+    }
+    Check.range("policyDelay", policyDelay, 1, 1 << 20);
   }
 
   /**
@@ -131,7 +146,10 @@ public record MaddpgConfig(
         1e-6,
         0.5,
         1.0,
-        "importance");
+        "importance",
+        0.0,
+        0.0,
+        1);
   }
 
   @Override

@@ -199,5 +199,49 @@ class MaddpgTest {
         .hasMessageContaining("uniform");
     assertThatThrownBy(() -> MaddpgConfig.defaults().with("bufferCapacity=10"))
         .hasMessageContaining("bufferCapacity");
+    assertThatThrownBy(() -> MaddpgConfig.defaults().with("policyDelay=0"))
+        .hasMessageContaining("policyDelay");
+    assertThatThrownBy(() -> MaddpgConfig.defaults().with("targetNoise=0.2"))
+        .hasMessageContaining("targetNoiseClip");
+  }
+
+  /** TD3's target policy smoothing and delayed policy updates still solve the cooperative game. */
+  @Test
+  void td3OptionsAlsoSolveTheCooperativeGame() {
+    Maddpg m =
+        new Maddpg(
+            "maddpg",
+            small().with("targetNoise=0.2", "targetNoiseClip=0.5", "policyDelay=2"),
+            2,
+            1,
+            UNIT1,
+            3);
+    OneStepGame game = cooperativeGame();
+    Training.train(game, m, 4000, 11);
+    assertThat(Training.evaluate(game, m, 300, 1000)).isGreaterThan(-0.005);
+  }
+
+  /**
+   * With policyDelay = 3 the actors (and the target networks) change on gradient steps 0, 3, 6, …
+   * only, while the critics change on every step.
+   */
+  @Test
+  void delayedPolicyUpdatesTouchTheActorsOnEveryThirdStepOnly() {
+    MaddpgConfig cfg = small().with("policyDelay=3", "gradientSteps=1", "updateEvery=1");
+    Maddpg m = new Maddpg("maddpg", cfg, 2, 1, UNIT1, 5);
+    OneStepGame game = cooperativeGame();
+    Training.train(game, m, cfg.warmupSteps() + cfg.batchSize(), 2); // fills the replay
+    long u0 = m.updates();
+    for (int k = 0; k < 7; k++) {
+      float[] actor = m.actor(0).params().clone();
+      float[] critic = m.critic(0).params().clone();
+      long u = m.updates();
+      Training.train(game, m, 1, 100 + k);
+      assertThat(m.updates()).isEqualTo(u + 1);
+      boolean actorMoved = !java.util.Arrays.equals(actor, m.actor(0).params());
+      assertThat(actorMoved).as("update %d", u).isEqualTo(u % 3 == 0);
+      assertThat(m.critic(0).params()).isNotEqualTo(critic);
+    }
+    assertThat(m.updates() - u0).isEqualTo(7);
   }
 }

@@ -65,7 +65,10 @@ public final class UcmsLearners {
         1e-6,
         0.5,
         1.0,
-        "priority");
+        "priority",
+        0.0,
+        0.0,
+        1);
   }
 
   /** Uniform replay with plain MSE: the MADDPG baselines' replay. */
