@@ -85,26 +85,16 @@ public final class Runner {
     int rewardIndex = indexOf(metrics, "reward");
     for (int e = 0; e < episodes; e++) {
       seeds[e] = root.seedOf("episode", e);
-      // Collect: one episode under the time limit.
-      float[][] obs = limited.reset(seeds[e]);
-      policy.reset(root.seedOf("policy", e));
-      java.util.Arrays.fill(sums, 0.0);
-      int steps = 0;
-      StepResult r;
-      do {
-        policy.act(obs, actions);
-        r = limited.step(actions);
-        double[] info = r.info();
-        for (int k = 0; k < sums.length; k++) {
-          sums[k] += info[k];
-        }
-        obs = r.observations();
-        steps++;
-      } while (!r.done());
-      // Episode metrics from the summed info.
-      for (int k = 0; k < metrics.size(); k++) {
-        values[e][k] = metrics.get(k).value(sums, keys, steps);
-      }
+      episode(
+          limited,
+          policy,
+          seeds[e],
+          root.seedOf("policy", e),
+          metrics,
+          keys,
+          actions,
+          sums,
+          values[e]);
       if (progress != null) {
         if (rewardIndex >= 0) {
           rewardSum += values[e][rewardIndex];
@@ -114,6 +104,44 @@ public final class Runner {
       }
     }
     return new Result(env.id(), metrics, seeds, values);
+  }
+
+  /**
+   * One episode of {@code policy} under the time limit: the environment reset with {@code envSeed},
+   * the policy with {@code policySeed}; the episode's metrics (from the info summed over its steps)
+   * go to {@code out}.
+   *
+   * @param actions work space, one row per agent
+   * @param sums work space, one cell per info key
+   */
+  static void episode(
+      TimeLimit env,
+      Policy policy,
+      long envSeed,
+      long policySeed,
+      List<EpisodeMetric> metrics,
+      List<String> keys,
+      float[][] actions,
+      double[] sums,
+      double[] out) {
+    float[][] obs = env.reset(envSeed);
+    policy.reset(policySeed);
+    java.util.Arrays.fill(sums, 0.0);
+    int steps = 0;
+    StepResult r;
+    do {
+      policy.act(obs, actions);
+      r = env.step(actions);
+      double[] info = r.info();
+      for (int k = 0; k < sums.length; k++) {
+        sums[k] += info[k];
+      }
+      obs = r.observations();
+      steps++;
+    } while (!r.done());
+    for (int k = 0; k < metrics.size(); k++) {
+      out[k] = metrics.get(k).value(sums, keys, steps);
+    }
   }
 
   private static int indexOf(List<EpisodeMetric> metrics, String name) {

@@ -226,7 +226,7 @@ public final class Trainer {
       }
       if (options.probeEvery() > 0 && (e + 1) % options.probeEvery() == 0) {
         rec.probes.put(
-            e + 1, probe(limited, learner, metrics, keys, options.probeEpisodes(), root, obs));
+            e + 1, probe(limited, learner, metrics, keys, options.probeEpisodes(), root, actions));
       }
       if (progress != null) {
         if (rewardIndex >= 0) {
@@ -246,7 +246,8 @@ public final class Trainer {
 
   /**
    * The deterministic policy ({@link Learner#act}) on probe episodes {@code 0..count)}, whose seeds
-   * derive from the root seed and do not change between probes: the mean of each metric.
+   * derive from the root seed and do not change between probes: the mean of each metric. The
+   * learner is reset with a probe seed, which the next training episode's reset replaces.
    */
   private static double[] probe(
       TimeLimit env,
@@ -255,30 +256,23 @@ public final class Trainer {
       List<String> keys,
       int count,
       RandomStreams root,
-      float[][] obs) {
-    float[][] actions = new float[obs.length][];
-    for (int i = 0; i < obs.length; i++) {
-      actions[i] = new float[env.actionSpace(i).dim()];
-    }
+      float[][] actions) {
     double[] mean = new double[metrics.size()];
+    double[] one = new double[metrics.size()];
     double[] sums = new double[keys.size()];
     for (int j = 0; j < count; j++) {
-      copy(env.reset(root.seedOf("probe", j)), obs);
-      java.util.Arrays.fill(sums, 0.0);
-      int steps = 0;
-      StepResult r;
-      do {
-        learner.act(obs, actions);
-        r = env.step(actions);
-        double[] info = r.info();
-        for (int k = 0; k < sums.length; k++) {
-          sums[k] += info[k];
-        }
-        copy(r.observations(), obs);
-        steps++;
-      } while (!r.done());
+      Runner.episode(
+          env,
+          learner,
+          root.seedOf("probe", j),
+          root.seedOf("probe-policy", j),
+          metrics,
+          keys,
+          actions,
+          sums,
+          one);
       for (int k = 0; k < mean.length; k++) {
-        mean[k] += metrics.get(k).value(sums, keys, steps) / count;
+        mean[k] += one[k] / count;
       }
     }
     return mean;
