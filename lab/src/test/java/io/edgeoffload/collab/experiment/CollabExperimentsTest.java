@@ -28,6 +28,32 @@ class CollabExperimentsTest {
   private static final List<Long> SEEDS = List.of(1L, 2L);
 
   /** An experiment as a recipe, reproduced through {@link RecipeRunner} on two threads. */
+  /** What a test recipe does with its budget. */
+  @FunctionalInterface
+  private interface Body {
+    void run(Recipe.Budget budget, Path out, RecipeRuns runs);
+  }
+
+  /** A recipe {@code collab-test} that runs {@code body}. */
+  private static Recipe recipe(String description, Body body) {
+    return new Recipe() {
+      @Override
+      public String id() {
+        return "collab-test";
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public void run(Budget budget, Path out, RecipeRuns runs) {
+        body.run(budget, out, runs);
+      }
+    };
+  }
+
   private static RecipeRunner.Outcome reproduce(
       Path dir, long steps, BiConsumer<ExperimentOptions, RecipeRuns> body) throws Exception {
     return reproduce(dir, steps, SEEDS, body);
@@ -37,23 +63,11 @@ class CollabExperimentsTest {
       Path dir, long steps, List<Long> seeds, BiConsumer<ExperimentOptions, RecipeRuns> body)
       throws Exception {
     Recipe r =
-        new Recipe() {
-          @Override
-          public String id() {
-            return "collab-test";
-          }
-
-          @Override
-          public String description() {
-            return "a COLLAB experiment under test";
-          }
-
-          @Override
-          public void run(Budget budget, Path out, RecipeRuns runs) {
-            body.accept(
-                new ExperimentOptions(out, true, budget.seeds(), "collab-wide", steps), runs);
-          }
-        };
+        recipe(
+            "a COLLAB experiment under test",
+            (budget, out, runs) ->
+                body.accept(
+                    new ExperimentOptions(out, true, budget.seeds(), "collab-wide", steps), runs));
     return RecipeRunner.reproduce(
         r,
         new Recipe.Budget("quick", seeds, 1),
@@ -236,27 +250,15 @@ class CollabExperimentsTest {
   /** The runs a sweep of local-only along {@code axis} plans (two seeds). */
   private static List<RunSpec> planSweep(Sweep.Axis axis) {
     Recipe r =
-        new Recipe() {
-          @Override
-          public String id() {
-            return "collab-test";
-          }
-
-          @Override
-          public String description() {
-            return "a sweep under test";
-          }
-
-          @Override
-          public void run(Budget budget, Path out, RecipeRuns runs) {
-            Sweep.run(
-                "test",
-                axis,
-                List.of(new Convergence.Series("local only", "local-only", List.of())),
-                new ExperimentOptions(out, true, budget.seeds(), "collab-wide", 1),
-                runs);
-          }
-        };
+        recipe(
+            "a sweep under test",
+            (budget, out, runs) ->
+                Sweep.run(
+                    "test",
+                    axis,
+                    List.of(new Convergence.Series("local only", "local-only", List.of())),
+                    new ExperimentOptions(out, true, budget.seeds(), "collab-wide", 1),
+                    runs));
     return RecipeRunner.plan(r, new Recipe.Budget("quick", SEEDS, 1));
   }
 
