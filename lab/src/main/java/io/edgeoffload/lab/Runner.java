@@ -84,6 +84,7 @@ public final class Runner {
     double rewardSum = 0;
     int rewardIndex = indexOf(metrics, "reward");
     for (int e = 0; e < episodes; e++) {
+      Trainer.stopIfInterrupted(e);
       seeds[e] = root.seedOf("episode", e);
       episode(
           limited,

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * Trains a {@link Learner} on a scheme's environment for a number of episodes, in the phases of the
@@ -30,8 +32,11 @@ import java.util.TreeMap;
  * <p>Everything random derives from the root seed and the episode index: episode {@code e} resets
  * the environment with {@code seedOf("episode", e)} and reseeds the learner with {@code
  * seedOf("learner", e)}. A checkpoint holds the learner's whole state (networks, optimisers,
- * replay) and the episode metrics so far, written atomically; a run resumed from it therefore ends
- * with exactly the weights and metrics of an uninterrupted run.
+ * replay) and the episode metrics so far; it commits when {@code checkpoint.properties} is written
+ * (the learner goes first under a name of its own, which that file names, and takes the common name
+ * after), so a crash or an interrupt at any point leaves one consistent checkpoint, and a run
+ * resumed from it ends with exactly the weights and metrics of an uninterrupted run. An interrupted
+ * thread stops training between two episodes ({@link java.util.concurrent.CancellationException}).
  *
  * <p>Files in the run folder: {@code checkpoint.bin} (the learner), {@code checkpoint.properties}
  * (episodes done, root seed, algorithm) and {@code train_episodes.csv} (metrics per training
@@ -197,6 +202,7 @@ public final class Trainer {
     }
     int end = Math.min(episodes, stopAfter);
     for (int e = start; e < end; e++) {
+      stopIfInterrupted(e);
       copy(limited.reset(root.seedOf("episode", e)), obs);
       learner.reset(root.seedOf("learner", e));
       java.util.Arrays.fill(sums, 0.0);
@@ -242,6 +248,19 @@ public final class Trainer {
     }
     return new Result(
         env.id(), metrics, done.toArray(new double[0][]), learner, rec.diagnostics(metrics));
+  }
+
+  /**
+   * Ends an interrupted training or evaluation between two episodes: what the last checkpoint holds
+   * is what a resumed run starts from, and nothing after it is written. A sweep interrupts the runs
+   * it abandons, which must not go on writing into folders a later sweep resumes.
+   *
+   * @throws CancellationException when the current thread is interrupted (the flag stays set)
+   */
+  static void stopIfInterrupted(int episode) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("interrupted before episode " + episode);
+    }
   }
 
   /**
@@ -427,9 +446,12 @@ public final class Trainer {
       Recorded rec) {
     try {
       Files.createDirectories(dir);
-      // Learner first, then the CSV, then the state that points at both: a crash in between
-      // leaves the previous state, whose episode count the other two files still cover.
-      learner.save(dir.resolve(CHECKPOINT));
+      // The learner under a name of its own, then the CSVs, then the state that points at them:
+      // the state is the commit. A crash (or an interrupt) before it leaves the previous state,
+      // whose learner file is untouched and whose episode count the CSVs still cover (they only
+      // grow). Once committed, the learner takes the name everyone reads.
+      String learnerFile = "checkpoint-" + done + ".bin";
+      learner.save(dir.resolve(learnerFile));
       StringBuilder csv = new StringBuilder("episode");
       for (EpisodeMetric m : metrics) {
         csv.append(',').append(m.name());
@@ -457,11 +479,55 @@ public final class Trainer {
               + done
               + "\nsteps="
               + learner.steps()
+              + "\nlearner="
+              + learnerFile
               + "\n";
       AtomicFiles.write(dir.resolve(STATE), state);
+      promote(dir, learnerFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a checkpoint to " + dir, e);
     }
+  }
+
+  /** Removes learner files of checkpoints that never committed (a crash before their state). */
+  private static void deleteStaleLearners(Path dir) throws IOException {
+    try (var files = Files.newDirectoryStream(dir, "checkpoint-*.bin")) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  /**
+   * Finishes a checkpoint that committed but crashed before its learner took the common name (the
+   * state names a file that still exists): moves it to {@link #CHECKPOINT}. States written before
+   * they named their learner file have only {@link #CHECKPOINT}.
+   */
+  private static void rollForward(Path dir, Properties state) throws IOException {
+    String named = state.getProperty("learner");
+    if (named != null && Files.isRegularFile(dir.resolve(named))) {
+      promote(dir, named);
+    } else {
+      deleteStaleLearners(dir);
+    }
+  }
+
+  /** Gives the committed learner file the common name and removes uncommitted ones. */
+  private static void promote(Path dir, String learnerFile) throws IOException {
+    Files.move(
+        dir.resolve(learnerFile),
+        dir.resolve(CHECKPOINT),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    deleteStaleLearners(dir);
+  }
+
+  private static Properties state(Path dir) throws IOException {
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(dir.resolve(STATE), StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    return p;
   }
 
   private static int restore(
@@ -479,8 +545,7 @@ public final class Trainer {
           "--resume", dir.toString(), "holds no " + STATE + " (not a training run folder)");
     }
     try {
-      Properties p = new Properties();
-      p.load(Files.newBufferedReader(state, StandardCharsets.UTF_8));
+      Properties p = state(dir);
       if (!algorithm.equals(p.getProperty("algorithm"))) {
         throw new io.edgeoffload.core.config.ConfigException(
             "--algo", algorithm, "the run in " + dir + " trained " + p.getProperty("algorithm"));
@@ -494,6 +559,7 @@ public final class Trainer {
         throw new io.edgeoffload.core.config.ConfigException(
             "--episodes", episodes, "the run in " + dir + " has already done " + n);
       }
+      rollForward(dir, p);
       learner.load(dir.resolve(CHECKPOINT));
       List<String> lines = Files.readAllLines(dir.resolve(EPISODES), StandardCharsets.UTF_8);
       for (int e = 0; e < n; e++) {

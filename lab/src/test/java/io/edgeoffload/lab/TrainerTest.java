@@ -10,6 +10,7 @@ import io.edgeoffload.ucms.UcmsScheme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,75 @@ class TrainerTest {
         .isEqualTo(Files.readString(once.resolve(Trainer.EPISODES)));
     assertThat(Files.readString(twice.resolve(Trainer.STATE)))
         .isEqualTo(Files.readString(once.resolve(Trainer.STATE)));
+  }
+
+  /**
+   * A checkpoint cut short resumes exactly. The checkpoint at episode 9 writes its learner under
+   * its own name, then the CSVs, then the state (the commit), then renames the learner: cut before
+   * the state, the run resumes from episode 6; cut after it, from 9. Either way it ends with the
+   * bytes of an uninterrupted run, and no uncommitted learner file is left.
+   */
+  @Test
+  void aCheckpointCutShortResumesExactly(@TempDir Path dir) throws IOException {
+    UcmsConfig c = small("maddpg.warmupSteps=30");
+    Path once = dir.resolve("once");
+    Trainer.train(
+        SCHEME, c, "ucms-maddpg", 12, 4, once, 3, false, Integer.MAX_VALUE, MetricsSink.NONE, null);
+    Path at6 = dir.resolve("at6");
+    Path at9 = dir.resolve("at9");
+    Trainer.train(SCHEME, c, "ucms-maddpg", 12, 4, at6, 3, false, 6, MetricsSink.NONE, null);
+    Trainer.train(SCHEME, c, "ucms-maddpg", 12, 4, at9, 3, false, 9, MetricsSink.NONE, null);
+    List<String> csvs = List.of(Trainer.EPISODES, Trainer.LEARNER, Trainer.PROBE);
+    for (boolean committed : new boolean[] {false, true}) {
+      Path cut = dir.resolve("cut-" + committed);
+      copyFolder(at6, cut);
+      Files.copy(at9.resolve(Trainer.CHECKPOINT), cut.resolve("checkpoint-9.bin"));
+      for (String f : csvs) {
+        Files.copy(at9.resolve(f), cut.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (committed) {
+        Files.copy(
+            at9.resolve(Trainer.STATE),
+            cut.resolve(Trainer.STATE),
+            StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.readString(cut.resolve(Trainer.STATE)))
+            .contains("learner=checkpoint-9.bin");
+        // Resumed with nothing left to train, the committed learner still takes the common name.
+        Trainer.train(
+            SCHEME,
+            c,
+            "ucms-maddpg",
+            9,
+            4,
+            cut,
+            3,
+            true,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null);
+        assertThat(Files.readAllBytes(cut.resolve(Trainer.CHECKPOINT)))
+            .isEqualTo(Files.readAllBytes(at9.resolve(Trainer.CHECKPOINT)));
+      }
+      Trainer.train(
+          SCHEME, c, "ucms-maddpg", 12, 4, cut, 3, true, Integer.MAX_VALUE, MetricsSink.NONE, null);
+      for (String f : List.of(Trainer.CHECKPOINT, Trainer.EPISODES, Trainer.STATE)) {
+        assertThat(Files.readAllBytes(cut.resolve(f)))
+            .as("%s, state committed: %s", f, committed)
+            .isEqualTo(Files.readAllBytes(once.resolve(f)));
+      }
+      try (var left = Files.newDirectoryStream(cut, "checkpoint-*.bin")) {
+        assertThat(left).isEmpty();
+      }
+    }
+  }
+
+  static void copyFolder(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
   }
 
   /**

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -176,8 +179,11 @@ public final class SparkEngine implements SweepEngine {
 
   /**
    * Abandons the runs in flight, as the thread pool does: no new job starts, the driver threads end
-   * (a thread between the flag and its submission gets its job in before it ends), and then the job
-   * group is cancelled, which catches every job the call submitted.
+   * (a thread between the flag and its submission gets its job in before it ends), then the job
+   * group is cancelled, which catches every job the call submitted and interrupts its tasks, and
+   * last the call waits (at most {@link #STOP_WAIT_S} seconds) until none of the group's tasks is
+   * still running: an interrupted run stops between two episodes and writes no result, so a sweep
+   * resumed at once never races a run this one abandoned.
    */
   private void abandon(ExecutorService drivers, String group, AtomicBoolean stopping) {
     stopping.set(true);
@@ -189,9 +195,38 @@ public final class SparkEngine implements SweepEngine {
       interrupted = true;
     }
     spark.cancelJobGroup(group);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_S);
+    while (activeTasks(group) > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        interrupted = true; // a second interrupt ends the wait
+        break;
+      }
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The longest wait for abandoned runs to stop, seconds. */
+  static final long STOP_WAIT_S = 120;
+
+  /** Tasks of the group's jobs still running, as the status tracker last heard. */
+  private int activeTasks(String group) {
+    JavaSparkStatusTracker tracker = spark.statusTracker();
+    int active = 0;
+    for (int job : tracker.getJobIdsForGroup(group)) {
+      SparkJobInfo info = tracker.getJobInfo(job);
+      if (info == null) {
+        continue;
+      }
+      for (int stage : info.stageIds()) {
+        SparkStageInfo st = tracker.getStageInfo(stage);
+        active += st == null ? 0 : st.numActiveTasks();
+      }
+    }
+    return active;
   }
 
   /** Stops the Spark context if this engine started it. */

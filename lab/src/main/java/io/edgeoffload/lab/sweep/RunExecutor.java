@@ -27,7 +27,8 @@ import java.util.Map;
  * and is run again, resuming from its checkpoints where its kind keeps any.
  *
  * <p>A run that throws is a finished run with status {@code failed} and its error: it never stops
- * the sweep.
+ * the sweep. A run stopped because its thread was interrupted (its sweep abandoned it) is not
+ * finished: it writes no {@code result.json}.
  */
 public final class RunExecutor {
   /** The marker file of a finished run. */
@@ -93,17 +94,13 @@ public final class RunExecutor {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) { // NOPMD: a failed run is recorded, whatever failed
-      result =
-          new RunResult(
-              spec.id(),
-              RunResult.FAILED,
-              describe(e),
-              null,
-              List.of(),
-              start,
-              System.currentTimeMillis(),
-              HOST,
-              engine);
+      if (Thread.currentThread().isInterrupted()) {
+        // Abandoned by its sweep (training stops with a CancellationException; a write in
+        // progress fails with ClosedByInterruptException): not finished, so no result.json, and
+        // the run resumes from its checkpoints next time.
+        return failed(spec, e, start, engine);
+      }
+      result = failed(spec, e, start, engine);
     }
     try {
       AtomicFiles.write(dir.resolve(RESULT), JSON.writeValueAsBytes(result));
@@ -111,6 +108,19 @@ public final class RunExecutor {
       // The result still reaches the database through the engine; the folder is re-run later.
     }
     return result;
+  }
+
+  private static RunResult failed(RunSpec spec, Throwable e, long start, String engine) {
+    return new RunResult(
+        spec.id(),
+        RunResult.FAILED,
+        describe(e),
+        null,
+        List.of(),
+        start,
+        System.currentTimeMillis(),
+        HOST,
+        engine);
   }
 
   /**

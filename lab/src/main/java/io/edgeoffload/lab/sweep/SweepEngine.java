@@ -19,8 +19,9 @@ public interface SweepEngine extends AutoCloseable {
   /**
    * Executes {@code runs}, their folders under {@code runsRoot}, handing each result to {@code
    * sink} as it finishes. Returns when every run has finished, or throws {@link
-   * InterruptedException} when the calling thread is interrupted (runs in flight are abandoned;
-   * their folders hold no result and they run again next time).
+   * InterruptedException} when the calling thread is interrupted (runs in flight are interrupted
+   * and abandoned: they stop between two episodes, their folders hold no result, and they run again
+   * next time, resuming from their checkpoints).
    */
   void execute(List<RunSpec> runs, Path runsRoot, Sink sink) throws InterruptedException;
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -64,9 +65,32 @@ public final class ThreadPoolEngine implements SweepEngine {
         sink.finished((RunSpec) r[0], (RunResult) r[1]);
       }
     } finally {
-      pool.shutdownNow();
+      stop(pool);
     }
   }
+
+  /**
+   * Interrupts the runs still in flight and waits until they have stopped: training and evaluation
+   * end between two episodes when interrupted, writing nothing after their last checkpoint, so a
+   * sweep resumed at once into the same folders never races a run this one abandoned. Waits at most
+   * {@link #STOP_WAIT_S} seconds (a run that ignores interrupts is left to finish); a second
+   * interrupt of the waiting thread ends the wait.
+   */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    boolean interrupted = Thread.interrupted();
+    try {
+      pool.awaitTermination(STOP_WAIT_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The longest wait for abandoned runs to stop, seconds. */
+  static final long STOP_WAIT_S = 120;
 
   @Override
   public void close() {}

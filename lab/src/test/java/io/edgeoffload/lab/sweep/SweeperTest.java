@@ -89,6 +89,39 @@ class SweeperTest {
     assertThat(values(cut)).isEqualTo(values(whole));
   }
 
+  /**
+   * A sweep stopped while a long training run is in flight returns only once that run has stopped:
+   * no thread of its pool is left writing into a folder that the next sweep resumes, and the run's
+   * folder holds no result, so the next sweep runs it again from its checkpoint. (Before, the
+   * abandoned run trained on beside the resumed one, and a reproduction cut and resumed at once
+   * could differ from an uninterrupted one.)
+   */
+  @Test
+  void aStoppedSweepLeavesNoRunInFlight(@TempDir Path root) throws Exception {
+    SweepSpec spec =
+        SweepSpec.parse(
+            """
+            name: stop
+            scheme: ucms
+            preset: ucms-kb
+            set: [env.numUsers=4, env.numServers=2, "maddpg.criticHidden=[32, 32]"]
+            policies: [random]
+            train:
+              algos: [ucms-maddpg]
+              episodes: 100000
+              set: [maddpg.warmupSteps=20, maddpg.batchSize=16]
+            seeds: [1]
+            episodes: 2
+            """);
+    assertThatThrownBy(() -> Sweeper.run(spec, root, new ThreadPoolEngine(2), false, 1))
+        .isInstanceOf(InterruptedException.class);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.isAlive() && t.getName().startsWith("sweep-"));
+    RunSpec training =
+        Sweeps.plan(spec).stream().filter(r -> r.policy().equals("ucms-maddpg")).findFirst().get();
+    assertThat(RunExecutor.read(Sweeper.runsRoot(root), training.id())).isNull();
+  }
+
   @Test
   void oneThreadAndTwoGiveIdenticalResults(@TempDir Path dir) throws Exception {
     SweepSpec spec =

@@ -86,6 +86,7 @@ public final class CollabTraining {
         java.util.Arrays.fill(sums, 0.0);
         episodeSteps = 0;
         episode++;
+        stopIfInterrupted(episode);
         obs = copy(env.reset(root.seedOf("episode", episode)));
       } else {
         obs = copy(r.observations());
@@ -130,6 +131,16 @@ public final class CollabTraining {
     return rows;
   }
 
+  /**
+   * Ends an interrupted training or evaluation between two episodes, so that a run its sweep has
+   * abandoned stops instead of writing on (the interrupt flag stays set).
+   */
+  private static void stopIfInterrupted(int episode) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException("interrupted before episode " + episode);
+    }
+  }
+
   private static double[] row(long step, double[] metrics) {
     double[] r = new double[metrics.length + 1];
     r[0] = step;
@@ -146,6 +157,7 @@ public final class CollabTraining {
     double[] mean = new double[metrics.size()];
     double[] sums = new double[keys.size()];
     for (int e = 0; e < episodes; e++) {
+      stopIfInterrupted(e);
       float[][] obs = env.reset(root.seedOf("episode", e));
       if (!(policy instanceof io.edgeoffload.core.Learner)) {
         // A learner acts deterministically here; its reset would reseed the training stream of
