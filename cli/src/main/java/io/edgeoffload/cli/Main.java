@@ -77,6 +77,13 @@ public final class Main implements Runnable {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
     }
+    try {
+      io.edgeoffload.nn.Parallel.threadsFrom(
+          System.getProperty(io.edgeoffload.nn.Parallel.PROPERTY));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
     System.exit(commandLine().execute(args));
   }
 }

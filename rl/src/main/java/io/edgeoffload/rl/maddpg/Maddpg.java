@@ -8,6 +8,7 @@ import io.edgeoffload.nn.Activation;
 import io.edgeoffload.nn.Losses;
 import io.edgeoffload.nn.Mlp;
 import io.edgeoffload.nn.MlpSpec;
+import io.edgeoffload.nn.Parallel;
 import io.edgeoffload.nn.io.NetworkFile;
 import io.edgeoffload.nn.optim.Adam;
 import io.edgeoffload.nn.optim.AdamConfig;
@@ -104,6 +105,17 @@ public final class Maddpg implements Learner {
   private final double[] rewMean;
   private final double[] priorities;
   private final double[][] row;
+  // Per-agent scratch for the parallel path (independent critics and actors): each agent's task
+  // writes only its own slots, which are reduced afterwards in agent order.
+  private Parallel parallel = Parallel.common();
+  private float[][] agentObs;
+  private float[][] agentX;
+  private float[][] agentY;
+  private float[][] agentGrad;
+  private float[][] agentDu;
+  private double[][] agentTd;
+  private double[][] agentQ;
+  private double[] agentLoss;
 
   /**
    * @param id the learner's id ({@code maddpg}, {@code ddpg}, or a scheme's own name)
@@ -240,6 +252,15 @@ public final class Maddpg implements Learner {
   /** DDPG: the one-agent case, whose critic sees the agent's own observation and action. */
   public static Maddpg ddpg(MaddpgConfig cfg, int obsDim, Box actionSpace, long seed) {
     return new Maddpg("ddpg", cfg, 1, obsDim, actionSpace, seed);
+  }
+
+  /**
+   * The pool the agents' critic and actor steps run on ({@link Parallel#common()} by default;
+   * parameter sharing always runs on the calling thread). Results are the same to the bit whatever
+   * the pool.
+   */
+  public void setParallel(Parallel parallel) {
+    this.parallel = java.util.Objects.requireNonNull(parallel, "parallel");
   }
 
   @Override
@@ -470,11 +491,24 @@ public final class Maddpg implements Learner {
     // (TD3) a'_j + clip(ε, −c, c), ε ~ N(0, σ²), kept in [−1, 1].
     double sigma = cfg.targetNoise();
     double clip = cfg.targetNoiseClip();
-    for (int j = 0; j < n; j++) {
-      gatherAgentObs(bNext, j, obsBatch);
-      float[] u = actorTargets[shared ? 0 : j].forward(obsBatch, batch);
-      System.arraycopy(u, 0, targetU[j], 0, batch * actDim);
-      if (sigma > 0) {
+    if (shared) {
+      for (int j = 0; j < n; j++) {
+        gatherAgentObs(bNext, j, obsBatch);
+        float[] u = actorTargets[0].forward(obsBatch, batch);
+        System.arraycopy(u, 0, targetU[j], 0, batch * actDim);
+      }
+    } else {
+      ensureAgentScratch();
+      parallel.forEach(
+          n,
+          j -> {
+            gatherAgentObs(bNext, j, agentObs[j]);
+            float[] u = actorTargets[j].forward(agentObs[j], batch);
+            System.arraycopy(u, 0, targetU[j], 0, batch * actDim);
+          });
+    }
+    if (sigma > 0) { // the noise in agent order, from the learner's one stream
+      for (int j = 0; j < n; j++) {
         float[] t = targetU[j];
         for (int k = 0; k < batch * actDim; k++) {
           double e = Math.max(-clip, Math.min(clip, sigma * rng.nextGaussian()));
@@ -488,36 +522,34 @@ public final class Maddpg implements Learner {
     double lossSum = 0;
     if (shared) {
       critics[0].zeroGrad();
-    }
-    for (int i = 0; i < n; i++) {
-      Mlp critic = critic(i);
-      if (shared || i == 0) { // without sharing every critic sees the same joint input
+      for (int i = 0; i < n; i++) {
         fillCriticInput(xNext, i, bNext, null, targetU);
         fillCriticInput(x, i, bObs, bAct, null);
-      }
-      float[] qNext = criticTargets[shared ? 0 : i].forward(xNext, batch);
-      for (int b = 0; b < batch; b++) {
-        double notDone = 1.0 - bTerm[b * n + i];
-        y[b] = (float) (bRew[b * n + i] + cfg.gamma() * notDone * qNext[b]); // Bellman target
-      }
-      if (!shared) {
-        critic.zeroGrad();
-      }
-      float[] q = critic.forward(x, batch);
-      lossSum += Losses.mse(q, y, lossWeights, batch, lossGrad);
-      for (int b = 0; b < batch; b++) {
-        tdAbs[b] += Math.abs(y[b] - q[b]) / n;
-      }
-      if (shared) {
+        lossSum += criticLoss(i, lossWeights, y, lossGrad, tdAbs);
         scale(lossGrad, 1f / n);
+        critics[0].backward(lossGrad, batch, false);
       }
-      critic.backward(lossGrad, batch, false);
-      if (!shared) {
-        criticOpt[i].step(critic.params(), critic.grads());
-      }
-    }
-    if (shared) {
       criticOpt[0].step(critics[0].params(), critics[0].grads());
+    } else {
+      // Without sharing every critic sees the same joint input, and each steps on its own.
+      fillCriticInput(xNext, 0, bNext, null, targetU);
+      fillCriticInput(x, 0, bObs, bAct, null);
+      parallel.forEach(
+          n,
+          i -> {
+            Mlp critic = critics[i];
+            critic.zeroGrad();
+            java.util.Arrays.fill(agentTd[i], 0);
+            agentLoss[i] = criticLoss(i, lossWeights, agentY[i], agentGrad[i], agentTd[i]);
+            critic.backward(agentGrad[i], batch, false);
+            criticOpt[i].step(critic.params(), critic.grads());
+          });
+      for (int i = 0; i < n; i++) { // reduced in agent order: the same sums on any pool
+        lossSum += agentLoss[i];
+        for (int b = 0; b < batch; b++) {
+          tdAbs[b] += agentTd[i][b];
+        }
+      }
     }
 
     // --- actors: ascend Q_i with agent i's action replaced by μ_i(o_i); with delayed policy
@@ -552,41 +584,97 @@ public final class Maddpg implements Learner {
     return new double[] {lossSum / n, qSum};
   }
 
+  /**
+   * Agent {@code i}'s critic on the batch in {@code x} against its Bellman target from {@code
+   * xNext}: fills {@code yOut}, the loss gradient {@code gradOut}, adds |y − Q|/N per sample to
+   * {@code tdOut}, and returns the (weighted) mean squared error. Leaves the critic's forward
+   * activations for its backward pass.
+   */
+  private double criticLoss(
+      int i, float[] lossWeights, float[] yOut, float[] gradOut, double[] tdOut) {
+    float[] qNext = criticTargets[shared ? 0 : i].forward(xNext, batch);
+    for (int b = 0; b < batch; b++) {
+      double notDone = 1.0 - bTerm[b * n + i];
+      yOut[b] = (float) (bRew[b * n + i] + cfg.gamma() * notDone * qNext[b]); // Bellman target
+    }
+    float[] q = critic(i).forward(x, batch);
+    double loss = Losses.mse(q, yOut, lossWeights, batch, gradOut);
+    for (int b = 0; b < batch; b++) {
+      tdOut[b] += Math.abs(yOut[b] - q[b]) / n;
+    }
+    return loss;
+  }
+
+  /** Per-agent scratch of the parallel path, made on first use (none under sharing). */
+  private void ensureAgentScratch() {
+    if (agentX != null) {
+      return;
+    }
+    agentObs = new float[n][batch * obsDim];
+    agentX = new float[n][batch * criticWidth];
+    agentY = new float[n][batch];
+    agentGrad = new float[n][batch];
+    agentDu = new float[n][batch * actDim];
+    agentTd = new double[n][batch];
+    agentQ = new double[n][batch];
+    agentLoss = new double[n];
+  }
+
   /** One step of every actor on the sampled batch; returns the mean Q under the actors. */
   private double actorStep() {
     double qSum = 0;
+    java.util.Arrays.fill(dQ, -1f / batch / (shared ? n : 1)); // maximise the mean of Q
     if (shared) {
       actors[0].zeroGrad();
-    }
-    for (int i = 0; i < n; i++) {
-      Mlp actor = actor(i);
-      Mlp critic = critic(i);
-      fillCriticInput(xActor, i, bObs, bAct, null);
-      gatherAgentObs(bObs, i, obsBatch);
-      if (!shared) {
-        actor.zeroGrad();
+      for (int i = 0; i < n; i++) {
+        fillCriticInput(xActor, i, bObs, bAct, null);
+        float[] q = actorGradient(i, xActor, obsBatch, dU);
+        for (int b = 0; b < batch; b++) {
+          qSum += q[b];
+        }
       }
-      float[] u = actor.forward(obsBatch, batch);
-      int col = n * obsDim + position(i, i) * actDim;
-      for (int b = 0; b < batch; b++) {
-        System.arraycopy(u, b * actDim, xActor, b * criticWidth + col, actDim);
-      }
-      float[] q = critic.forward(xActor, batch);
-      for (int b = 0; b < batch; b++) {
-        qSum += q[b];
-        dQ[b] = -1f / batch / (shared ? n : 1); // maximise the mean of Q
-      }
-      // ∂Q_i/∂a_i only: no critic weight gradients, no other input columns.
-      critic.backwardInput(dQ, batch, col, actDim, dU);
-      actor.backward(dU, batch, false);
-      if (!shared) {
-        actorOpt[i].step(actor.params(), actor.grads());
-      }
-    }
-    if (shared) {
       actorOpt[0].step(actors[0].params(), actors[0].grads());
+    } else {
+      // x still holds the batch's joint input (the critics' forward passes only read it).
+      parallel.forEach(
+          n,
+          i -> {
+            System.arraycopy(x, 0, agentX[i], 0, x.length);
+            actors[i].zeroGrad();
+            float[] q = actorGradient(i, agentX[i], agentObs[i], agentDu[i]);
+            for (int b = 0; b < batch; b++) {
+              agentQ[i][b] = q[b];
+            }
+            actorOpt[i].step(actors[i].params(), actors[i].grads());
+          });
+      for (int i = 0; i < n; i++) {
+        for (int b = 0; b < batch; b++) {
+          qSum += agentQ[i][b];
+        }
+      }
     }
     return qSum / batch / n;
+  }
+
+  /**
+   * Accumulates into agent {@code i}'s actor the gradient of −mean Q_i with its action replaced by
+   * μ_i(o_i); {@code xIn} holds the batch's joint critic input for agent {@code i}, whose action
+   * columns this overwrites. Returns Q_i under the actor (the critic's output buffer).
+   */
+  private float[] actorGradient(int i, float[] xIn, float[] obsScratch, float[] duOut) {
+    Mlp actor = actor(i);
+    Mlp critic = critic(i);
+    gatherAgentObs(bObs, i, obsScratch);
+    float[] u = actor.forward(obsScratch, batch);
+    int col = n * obsDim + position(i, i) * actDim;
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(u, b * actDim, xIn, b * criticWidth + col, actDim);
+    }
+    float[] q = critic.forward(xIn, batch);
+    // ∂Q_i/∂a_i only: no critic weight gradients, no other input columns.
+    critic.backwardInput(dQ, batch, col, actDim, duOut);
+    actor.backward(duOut, batch, false);
+    return q;
   }
 
   /** Column block of agent {@code j} in agent {@code i}'s critic input. */

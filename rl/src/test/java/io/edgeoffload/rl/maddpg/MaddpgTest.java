@@ -168,6 +168,28 @@ class MaddpgTest {
     assertThat(c.actor(0).params()).isNotEqualTo(a.actor(0).params());
   }
 
+  /**
+   * The agents' critic and actor steps run on a pool; the learner is the same to the byte (every
+   * network, optimiser moment, priority) on one thread as on three, with prioritised replay and
+   * target smoothing, whose noise is drawn in agent order.
+   */
+  @Test
+  void anyPoolGivesByteIdenticalLearners(@TempDir Path dir) throws Exception {
+    MaddpgConfig cfg =
+        small().with("replay=reward-td", "targetNoise=0.2", "targetNoiseClip=0.5", "policyDelay=2");
+    Maddpg one = new Maddpg("maddpg", cfg, 2, 1, UNIT1, 5);
+    Maddpg three = new Maddpg("maddpg", cfg, 2, 1, UNIT1, 5);
+    one.setParallel(io.edgeoffload.nn.Parallel.of(1));
+    three.setParallel(io.edgeoffload.nn.Parallel.of(3));
+    Training.train(cooperativeGame(), one, 400, 2);
+    Training.train(cooperativeGame(), three, 400, 2);
+    assertThat(one.updates()).isEqualTo(201);
+    one.save(dir.resolve("one"));
+    three.save(dir.resolve("three"));
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("three")))
+        .isEqualTo(java.nio.file.Files.readAllBytes(dir.resolve("one")));
+  }
+
   @Test
   void saveAndLoadRestoreTheLearner(@TempDir Path dir) throws Exception {
     Maddpg a = new Maddpg("maddpg", small(), 2, 1, UNIT1, 8);
