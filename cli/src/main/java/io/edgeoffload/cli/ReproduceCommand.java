@@ -1,6 +1,7 @@
 package io.edgeoffload.cli;
 
 import io.edgeoffload.lab.RunOutput;
+import io.edgeoffload.lab.Seeds;
 import io.edgeoffload.lab.recipe.Recipe;
 import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.Recipes;
@@ -43,6 +44,14 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "Write into an existing, non-empty DIR that is not a reproduction's.")
   boolean force;
 
+  @Option(
+      names = "--seeds",
+      paramLabel = "LIST",
+      description =
+          "Root seeds instead of the budget's (e.g. 1-3 or 1,2,5): a subset of the full budget"
+              + " where its seeds do not fit the time at hand; the outputs name the seeds used.")
+  String seeds;
+
   @CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,6 +64,9 @@ final class ReproduceCommand implements Callable<Integer> {
       RunOutput.checkWritable(out, force);
     }
     Recipe.Budget budget = quick ? Recipe.Budget.quick() : Recipe.Budget.full();
+    if (seeds != null) {
+      budget = new Recipe.Budget(budget.name(), Seeds.parse("--seeds", seeds), budget.slots());
+    }
     long t0 = System.nanoTime();
     RecipeRunner.Outcome o;
     try (SweepEngine e = engine.create()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,24 @@ class UaraCliTest {
     assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(unknown.err()).contains("uara-fig4");
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+  }
+
+  /** --seeds replaces the budget's seeds: every row of the data is over exactly those. */
+  @Test
+  void reproduceRunsTheSeedsItIsGiven(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("fig4");
+    CliHarness.Outcome o =
+        exec("reproduce", "uara-fig4", "--quick", "--seeds", "2,7", "--out", out.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("data.csv"));
+    int n = List.of(lines.get(0).split(",")).indexOf("n");
+    assertThat(lines.subList(1, lines.size()))
+        .isNotEmpty()
+        .allMatch(l -> l.split(",", -1)[n].equals("2"));
+    CliHarness.Outcome bad =
+        exec("reproduce", "uara-fig4", "--seeds", "5-1", "--out", tmp.resolve("y").toString());
+    assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bad.err()).contains("--seeds").contains("5-1");
+    assertThat(Files.exists(tmp.resolve("y"))).isFalse();
   }
 }
