@@ -56,6 +56,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: none.")
   Path out;
 
+  @Option(
+      names = "--best",
+      description =
+          "Evaluate the learner of the best probe (DIR/best.bin, written by `train --keep-best`)"
+              + " instead of the final one.")
+  boolean best;
+
   @Option(names = "--force", description = "Overwrite the files of an existing, non-empty DIR.")
   boolean force;
 
@@ -74,6 +81,10 @@ final class EvalCommand implements Callable<Integer> {
         || !Files.isRegularFile(policyDir.resolve(Trainer.CHECKPOINT))) {
       throw new ConfigException(
           "--policy", policyDir, "holds no config.yaml and checkpoint.bin (not a training run)");
+    }
+    if (best && !Files.isRegularFile(policyDir.resolve(Trainer.BEST))) {
+      throw new ConfigException(
+          "--best", policyDir, "holds no best.bin (train with --probe-every K --keep-best)");
     }
     ObjectNode doc = ConfigLoader.readFile(cfgFile);
     JsonNode run = doc.get("run");
@@ -102,7 +113,11 @@ final class EvalCommand implements Callable<Integer> {
         Runner.run(
             scheme,
             resolved.config(),
-            Trained.factory(scheme, algo, trainSeed, policyDir.resolve(Trainer.CHECKPOINT)),
+            Trained.factory(
+                scheme,
+                algo,
+                trainSeed,
+                policyDir.resolve(best ? Trainer.BEST : Trainer.CHECKPOINT)),
             episodes,
             s,
             progress);
@@ -110,9 +125,10 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         Locale.ROOT,
-        "%s (trained, %s) on %s/%s, %d episodes, seed %d%n",
+        "%s (trained, %s%s) on %s/%s, %d episodes, seed %d%n",
         algo,
         policyDir,
+        best ? ", best probe" : "",
         scheme.id(),
         resolved.preset(),
         episodes,

@@ -2,6 +2,7 @@ package io.edgeoffload.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeoffload.core.ParallelEnv;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
@@ -90,6 +91,14 @@ final class TrainCommand implements Callable<Integer> {
       description = "Episodes per probe. Default: ${DEFAULT-VALUE}.")
   int probeEpisodes;
 
+  @Option(
+      names = "--keep-best",
+      description =
+          "Also keep the learner of the best probe so far (highest mean reward on the probe"
+              + " episodes) as DIR/best.bin, and evaluate it into DIR/eval-best/ beside the final"
+              + " one; needs --probe-every. `eval --best` evaluates it later.")
+  boolean keepBest;
+
   @Option(names = "--force", description = "Overwrite the files of an existing, non-empty DIR.")
   boolean force;
 
@@ -106,6 +115,10 @@ final class TrainCommand implements Callable<Integer> {
       throw new ConfigException("--probe-every", probeEvery, "must be 0 (no probes) or more");
     }
     Configs.positive("--probe-episodes", probeEpisodes);
+    if (keepBest && probeEvery == 0) {
+      throw new ConfigException(
+          "--keep-best", true, "needs probes to choose by: add --probe-every K (K ≥ 1)");
+    }
     if (evalEpisodes < 0) {
       throw new ConfigException("--eval-episodes", evalEpisodes, "must be 0 or more");
     }
@@ -134,6 +147,7 @@ final class TrainCommand implements Callable<Integer> {
       seed = run.get("seed").asLong();
       probeEvery = run.path("probe_every").asInt(0);
       probeEpisodes = run.path("probe_episodes").asInt(10);
+      keepBest = run.path("keep_best").asBoolean(false);
       total = episodes != null ? episodes : run.get("episodes").asInt();
       resolved =
           ResolvedConfig.resolve(
@@ -162,7 +176,9 @@ final class TrainCommand implements Callable<Integer> {
       AtomicFiles.write(dir.resolve("config.yaml"), trainYaml(resolved, total));
     }
     Trainer.Options options =
-        probeEvery == 0 ? Trainer.Options.NONE : new Trainer.Options(probeEvery, probeEpisodes);
+        probeEvery == 0
+            ? Trainer.Options.NONE
+            : new Trainer.Options(probeEvery, probeEpisodes, keepBest);
     Progress progress = new Progress("train " + algo, total);
     Trainer.Result r =
         Trainer.train(
@@ -209,41 +225,65 @@ final class TrainCommand implements Callable<Integer> {
         seed,
         dir.resolve(Trainer.CHECKPOINT));
     if (done == total && evalEpisodes > 0) {
-      Path file = dir.resolve(Trainer.CHECKPOINT);
-      Runner.Result eval =
-          Runner.run(
-              scheme,
-              resolved.config(),
-              io.edgeoffload.lab.recipe.Trained.factory(scheme, algo, seed, file),
-              evalEpisodes,
-              EvalCommand.evalSeed(seed),
-              null);
-      Path evalDir = dir.resolve("eval");
-      RunOutput.write(
-          evalDir,
-          RunOutput.RunInfo.of(
-              resolved,
-              eval.environment(),
-              algo + " (trained)",
-              evalEpisodes,
-              EvalCommand.evalSeed(seed)),
-          resolved.config(),
-          eval);
-      for (var m : eval.metrics()) {
-        if (m.headline()) {
-          Stats.Summary s = Stats.summarize(eval.column(m.name()));
-          w.printf(
-              Locale.ROOT,
-              "  eval %-18s %12.5g ± %.2g (95%% CI)%n",
-              m.name(),
-              s.mean(),
-              s.halfWidth());
-        }
+      evaluate(scheme, resolved, dir.resolve(Trainer.CHECKPOINT), dir.resolve("eval"), "", w);
+      if (keepBest) {
+        int reward = trained.metrics().stream().map(m -> m.name()).toList().indexOf("reward");
+        int best = trained.diagnostics().bestProbe(reward);
+        w.printf(
+            Locale.ROOT,
+            "best probe: after %d episodes, mean probe reward %.5g%n",
+            trained.diagnostics().probeAfter()[best],
+            trained.diagnostics().probeValues()[best][reward]);
+        evaluate(scheme, resolved, dir.resolve(Trainer.BEST), dir.resolve("eval-best"), "best ", w);
       }
     }
     w.println("wrote " + dir.toAbsolutePath().normalize());
     w.flush();
     return 0;
+  }
+
+  /**
+   * Evaluates the learner saved in {@code file} on fresh episodes (the seed `eval` uses), writes a
+   * run folder to {@code evalDir} and prints the headline metrics, each line prefixed by {@code
+   * label}.
+   */
+  private <C, E extends ParallelEnv> void evaluate(
+      Scheme<C, E> scheme,
+      ResolvedConfig<C> resolved,
+      Path file,
+      Path evalDir,
+      String label,
+      PrintWriter w) {
+    Runner.Result eval =
+        Runner.run(
+            scheme,
+            resolved.config(),
+            io.edgeoffload.lab.recipe.Trained.factory(scheme, algo, seed, file),
+            evalEpisodes,
+            EvalCommand.evalSeed(seed),
+            null);
+    RunOutput.write(
+        evalDir,
+        RunOutput.RunInfo.of(
+            resolved,
+            eval.environment(),
+            algo + " (trained" + (label.isEmpty() ? "" : ", " + label.strip()) + ")",
+            evalEpisodes,
+            EvalCommand.evalSeed(seed)),
+        resolved.config(),
+        eval);
+    for (var m : eval.metrics()) {
+      if (m.headline()) {
+        Stats.Summary s = Stats.summarize(eval.column(m.name()));
+        w.printf(
+            Locale.ROOT,
+            "  %seval %-18s %12.5g ± %.2g (95%% CI)%n",
+            label,
+            m.name(),
+            s.mean(),
+            s.halfWidth());
+      }
+    }
   }
 
   /** The configuration the algorithm runs under (the scheme may fix settings it needs). */
@@ -320,6 +360,9 @@ final class TrainCommand implements Callable<Integer> {
     if (probeEvery > 0) {
       run.put("probe_every", probeEvery);
       run.put("probe_episodes", probeEpisodes);
+      if (keepBest) {
+        run.put("keep_best", true);
+      }
     }
     return "# EdgeOffload training run. Resume with: edgeoffload train --resume DIR;"
         + " evaluate with: edgeoffload eval --policy DIR\n"

@@ -93,6 +93,52 @@ class TrainCliTest {
     assertThat(e.out()).contains("maddpg (trained").contains("cost");
   }
 
+  /**
+   * --keep-best keeps the best probed learner, evaluates it into eval-best/ beside eval/, and `eval
+   * --best` evaluates the same learner on the same episodes later.
+   */
+  @Test
+  void keepBestEvaluatesTheBestProbedLearner(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    CliHarness.Outcome a =
+        CliHarness.exec(
+            args(
+                "--algo",
+                "maddpg",
+                "--episodes",
+                "6",
+                "--seed",
+                "5",
+                "--out",
+                run.toString(),
+                "--probe-every",
+                "2",
+                "--probe-episodes",
+                "1",
+                "--keep-best",
+                "--eval-episodes",
+                "2"));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).contains("best probe: after").contains("best eval cost");
+    assertThat(run.resolve("best.bin")).exists();
+    assertThat(run.resolve("config.yaml")).content().contains("keep_best: true");
+    Path later = dir.resolve("later");
+    CliHarness.Outcome e =
+        CliHarness.exec(
+            "eval",
+            "--policy",
+            run.toString(),
+            "--best",
+            "--episodes",
+            "2",
+            "--out",
+            later.toString());
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(e.out()).contains("best probe");
+    assertThat(Files.readString(later.resolve("episodes.csv")))
+        .isEqualTo(Files.readString(run.resolve("eval-best/episodes.csv")));
+  }
+
   @Test
   void badInputExitsTwoAndWritesNothing(@TempDir Path dir) {
     Path out = dir.resolve("x");
@@ -105,6 +151,11 @@ class TrainCliTest {
         CliHarness.exec(args("--algo", "maddpg", "--probe-every", "-1", "--out", out.toString()));
     assertThat(p.code()).isEqualTo(2);
     assertThat(p.err()).contains("--probe-every").contains("-1");
+    assertThat(out).doesNotExist();
+    CliHarness.Outcome k =
+        CliHarness.exec(args("--algo", "maddpg", "--keep-best", "--out", out.toString()));
+    assertThat(k.code()).isEqualTo(2);
+    assertThat(k.err()).contains("--keep-best").contains("--probe-every");
     assertThat(out).doesNotExist();
     CliHarness.Outcome b = CliHarness.exec("train", "--resume", dir.toString());
     assertThat(b.code()).isEqualTo(2);

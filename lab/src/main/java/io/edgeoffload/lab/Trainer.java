@@ -58,6 +58,9 @@ public final class Trainer {
   public static final String LEARNER = "train_learner.csv";
   public static final String PROBE = "train_probe.csv";
 
+  /** The learner of the best probe so far, with {@link Options#keepBest}. */
+  public static final String BEST = "best.bin";
+
   private Trainer() {}
 
   /**
@@ -66,8 +69,11 @@ public final class Trainer {
    * @param probeEvery evaluate the deterministic policy after every this many training episodes
    *     ({@code 0}: never)
    * @param probeEpisodes episodes per probe, the same seeds every time
+   * @param keepBest also save the learner of the best probe so far (highest mean reward; the
+   *     earliest among equals) as {@link #BEST}: model selection on the probe episodes, which are
+   *     not the evaluation episodes
    */
-  public record Options(int probeEvery, int probeEpisodes) {
+  public record Options(int probeEvery, int probeEpisodes, boolean keepBest) {
     public static final Options NONE = new Options(0, 0);
 
     public Options {
@@ -79,6 +85,15 @@ public final class Trainer {
         throw new io.edgeoffload.core.config.ConfigException(
             "probeEpisodes", probeEpisodes, "must be ≥ 1 when probeEvery > 0");
       }
+      if (keepBest && probeEvery == 0) {
+        throw new io.edgeoffload.core.config.ConfigException(
+            "keepBest", true, "needs probes to choose by (probeEvery > 0)");
+      }
+    }
+
+    /** Probes without keeping the best probed learner. */
+    public Options(int probeEvery, int probeEpisodes) {
+      this(probeEvery, probeEpisodes, false);
     }
   }
 
@@ -100,6 +115,14 @@ public final class Trainer {
       double[][] probeValues) {
     static final Diagnostics EMPTY =
         new Diagnostics(new int[0], List.of(), new double[0][], new int[0], new double[0][]);
+
+    /**
+     * The index of the probe with the highest value of metric {@code metric} (the earliest among
+     * equals), or -1 when there are no probes.
+     */
+    public int bestProbe(int metric) {
+      return firstMax(List.of(probeValues), metric);
+    }
   }
 
   /** What a training run produced. */
@@ -200,6 +223,10 @@ public final class Trainer {
     for (double[] v : done) {
       rewardSum += rewardIndex >= 0 ? v[rewardIndex] : 0;
     }
+    if (options.keepBest() && rewardIndex < 0) {
+      throw new io.edgeoffload.core.config.ConfigException(
+          "keepBest", true, "needs a reward metric to choose by; " + env.id() + " has none");
+    }
     int end = Math.min(episodes, stopAfter);
     for (int e = start; e < end; e++) {
       stopIfInterrupted(e);
@@ -231,8 +258,13 @@ public final class Trainer {
         rec.learner.put(e, learned);
       }
       if (options.probeEvery() > 0 && (e + 1) % options.probeEvery() == 0) {
-        rec.probes.put(
-            e + 1, probe(limited, learner, metrics, keys, options.probeEpisodes(), root, actions));
+        double[] p = probe(limited, learner, metrics, keys, options.probeEpisodes(), root, actions);
+        rec.probes.put(e + 1, p);
+        if (options.keepBest() && dir != null && rec.bestAfter(rewardIndex) == e + 1) {
+          // A new best: saved now (atomically). Should a crash lose the checkpoint after it, the
+          // resumed run reaches this probe again, with the same learner, and saves it again.
+          saveBest(dir, learner);
+        }
       }
       if (progress != null) {
         if (rewardIndex >= 0) {
@@ -327,6 +359,12 @@ public final class Trainer {
   private static final class Recorded {
     final TreeMap<Integer, Map<String, Double>> learner = new TreeMap<>();
     final TreeMap<Integer, double[]> probes = new TreeMap<>();
+
+    /** Training episodes done at the best probe so far by {@code metric}, or -1. */
+    int bestAfter(int metric) {
+      int r = firstMax(new ArrayList<>(probes.values()), metric);
+      return r < 0 ? -1 : new ArrayList<>(probes.keySet()).get(r);
+    }
 
     /** Keys in order of first appearance. */
     List<String> learnerKeys() {
@@ -486,6 +524,26 @@ public final class Trainer {
       promote(dir, learnerFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a checkpoint to " + dir, e);
+    }
+  }
+
+  /** The index of the row with the highest {@code metric} (the earliest among equals), or -1. */
+  static int firstMax(List<double[]> rows, int metric) {
+    int best = -1;
+    for (int r = 0; r < rows.size(); r++) {
+      if (best < 0 || rows.get(r)[metric] > rows.get(best)[metric]) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static void saveBest(Path dir, Learner learner) {
+    try {
+      Files.createDirectories(dir);
+      learner.save(dir.resolve(BEST));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the best probed learner to " + dir, e);
     }
   }
 

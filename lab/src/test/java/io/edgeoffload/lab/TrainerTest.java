@@ -163,6 +163,70 @@ class TrainerTest {
     }
   }
 
+  /**
+   * With keepBest, best.bin is the learner at the probe with the highest reward: the same bytes as
+   * the checkpoint of a run stopped there. An actor learning rate of 0.05 wrecks the policy once
+   * updates start (episode 7: batch 64 > 30 warm-up steps), so the best probes are the first three,
+   * equal, and the earliest (after 2 episodes, with a replay of 20 steps) is the one kept. A run
+   * cut and resumed keeps the same best.
+   */
+  @Test
+  void keepBestSavesTheLearnerOfTheBestProbe(@TempDir Path dir) throws IOException {
+    UcmsConfig c = small("maddpg.warmupSteps=30", "maddpg.actorLr=0.05");
+    Trainer.Options o = new Trainer.Options(2, 2, true);
+    Path once = dir.resolve("once");
+    Trainer.Result r =
+        Trainer.train(
+            SCHEME,
+            c,
+            "ucms-maddpg",
+            12,
+            4,
+            once,
+            4,
+            false,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null,
+            o);
+    int reward = r.metrics().stream().map(m -> m.name()).toList().indexOf("reward");
+    Trainer.Diagnostics d = r.diagnostics();
+    int best = d.bestProbe(reward);
+    for (double[] p : d.probeValues()) {
+      assertThat(p[reward]).isLessThanOrEqualTo(d.probeValues()[best][reward]);
+    }
+    int after = d.probeAfter()[best];
+    assertThat(after).isEqualTo(2);
+    assertThat(d.probeValues()[d.probeValues().length - 1][reward])
+        .isLessThan(d.probeValues()[best][reward]);
+    Path stopped = dir.resolve("stopped");
+    Trainer.train(
+        SCHEME, c, "ucms-maddpg", 12, 4, stopped, 2, false, after, MetricsSink.NONE, null);
+    assertThat(Files.readAllBytes(once.resolve(Trainer.BEST)))
+        .as("best probe after %d episodes", after)
+        .isEqualTo(Files.readAllBytes(stopped.resolve(Trainer.CHECKPOINT)));
+
+    Path twice = dir.resolve("twice");
+    Trainer.train(SCHEME, c, "ucms-maddpg", 12, 4, twice, 4, false, 8, MetricsSink.NONE, null, o);
+    Trainer.train(
+        SCHEME,
+        c,
+        "ucms-maddpg",
+        12,
+        4,
+        twice,
+        4,
+        true,
+        Integer.MAX_VALUE,
+        MetricsSink.NONE,
+        null,
+        o);
+    assertThat(Files.readAllBytes(twice.resolve(Trainer.BEST)))
+        .isEqualTo(Files.readAllBytes(once.resolve(Trainer.BEST)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Trainer.Options(0, 0, true))
+        .hasMessageContaining("keepBest");
+  }
+
   static void copyFolder(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (var files = Files.list(from)) {

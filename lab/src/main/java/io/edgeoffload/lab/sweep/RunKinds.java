@@ -144,6 +144,9 @@ public final class RunKinds {
 
     static final String PROBE_EPISODES = "probeEpisodes";
 
+    /** {@code best}: evaluate the learner of the best probe ({@link Trainer#BEST}). */
+    static final String SELECT = "select";
+
     @Override
     public String id() {
       return "train";
@@ -169,7 +172,10 @@ public final class RunKinds {
     static Trainer.Options options(RunSpec spec) {
       int every = intParam(spec, PROBE_EVERY, "train.probe.every");
       int episodes = intParam(spec, PROBE_EPISODES, "train.probe.episodes");
-      return every == 0 ? Trainer.Options.NONE : new Trainer.Options(every, episodes);
+      boolean best = spec.param(SELECT, "last").equals("best");
+      return every == 0 && !best
+          ? Trainer.Options.NONE
+          : new Trainer.Options(every, episodes, best);
     }
 
     private static int intParam(RunSpec spec, String key, String field) {
@@ -231,6 +237,10 @@ public final class RunKinds {
       out.add(series("train", t.metrics(), trainSeeds, t.values()));
       out.addAll(diagnostics(t));
       String environment = t.environment();
+      boolean best = options(spec).keepBest();
+      if (best) {
+        out.add(selected(t));
+      }
       if (spec.episodes() > 0) {
         C config = scheme.configFor(spec.policy(), resolved.config());
         Runner.Result r =
@@ -238,7 +248,10 @@ public final class RunKinds {
                 scheme,
                 config,
                 Trained.factory(
-                    scheme, spec.policy(), spec.seed(), trainDir.resolve(Trainer.CHECKPOINT)),
+                    scheme,
+                    spec.policy(),
+                    spec.seed(),
+                    trainDir.resolve(best ? Trainer.BEST : Trainer.CHECKPOINT)),
                 spec.episodes(),
                 // Evaluation episodes are not the training episodes (as `edgeoffload eval`).
                 RandomStreams.derive(spec.seed(), "evaluation"),
@@ -247,6 +260,23 @@ public final class RunKinds {
         environment = r.environment();
       }
       return new Outcome(environment, out);
+    }
+
+    /**
+     * The {@code selected} phase of a run that evaluates its best probed learner: one row, the
+     * training episodes done at that probe and its metrics.
+     */
+    static RunResult.Series selected(Trainer.Result t) {
+      Trainer.Diagnostics d = t.diagnostics();
+      int reward = t.metrics().stream().map(m -> m.name()).toList().indexOf("reward");
+      int r = d.bestProbe(reward);
+      List<String> names = new ArrayList<>(List.of("trained_episodes"));
+      t.metrics().forEach(m -> names.add(m.name()));
+      double[][] v = new double[1][names.size()];
+      v[0][0] = d.probeAfter()[r];
+      System.arraycopy(d.probeValues()[r], 0, v[0], 1, t.metrics().size());
+      return plain(
+          "selected", names, v, "the best probe (highest mean reward), which is evaluated");
     }
 
     /** The {@code learner} and {@code probe} phases, where the run has them. */

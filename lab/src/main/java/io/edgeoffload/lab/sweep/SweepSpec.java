@@ -36,6 +36,7 @@ import java.util.Set;
  *   episodes: 50                  # training episodes per run
  *   set: [maddpg.batchSize=32]    # overrides for the learner runs only
  *   probe: {every: 100, episodes: 10}  # optional: the deterministic policy every 100 episodes
+ *                                 # (add select: best to evaluate the best probed learner)
  * seeds: 1-5                      # or a list [1, 2, 3]
  * episodes: 20                    # evaluation episodes per run
  * </pre>
@@ -56,6 +57,7 @@ public record SweepSpec(
     List<String> trainSet,
     int probeEvery,
     int probeEpisodes,
+    boolean selectBest,
     List<Long> seeds,
     int episodes,
     String text) {
@@ -74,7 +76,7 @@ public record SweepSpec(
           "seeds",
           "episodes");
   private static final Set<String> TRAIN_KEYS = Set.of("algos", "episodes", "set", "probe");
-  private static final Set<String> PROBE_KEYS = Set.of("every", "episodes");
+  private static final Set<String> PROBE_KEYS = Set.of("every", "episodes", "select");
 
   public SweepSpec {
     set = List.copyOf(set);
@@ -122,6 +124,7 @@ public record SweepSpec(
     List<String> trainSet = List.of();
     int probeEvery = 0;
     int probeEpisodes = 0;
+    boolean selectBest = false;
     JsonNode train = o.get("train");
     if (train != null) {
       if (!(train instanceof ObjectNode t)) {
@@ -143,6 +146,17 @@ public record SweepSpec(
         unknown(pr, PROBE_KEYS, "train.probe.");
         probeEvery = integer(pr, "every", "train.probe.every", 1);
         probeEpisodes = integer(pr, "episodes", "train.probe.episodes", 1);
+        JsonNode select = pr.get("select");
+        if (select != null) {
+          String v = select.asText();
+          if (!select.isTextual() || !(v.equals("best") || v.equals("last"))) {
+            throw new ConfigException(
+                "train.probe.select",
+                select,
+                "must be best (evaluate the learner of the best probe) or last (the default)");
+          }
+          selectBest = v.equals("best");
+        }
       }
     }
     if (policies.isEmpty() && algos.isEmpty()) {
@@ -163,6 +177,7 @@ public record SweepSpec(
         trainSet,
         probeEvery,
         probeEpisodes,
+        selectBest,
         seeds,
         episodes,
         text);

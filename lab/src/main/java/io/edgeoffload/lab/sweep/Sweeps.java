@@ -108,11 +108,13 @@ public final class Sweeps {
     if (spec.probeEvery() == 0) {
       return Map.of();
     }
-    return Map.of(
-        RunKinds.Train.PROBE_EVERY,
-        Integer.toString(spec.probeEvery()),
-        RunKinds.Train.PROBE_EPISODES,
-        Integer.toString(spec.probeEpisodes()));
+    Map<String, String> p = new java.util.LinkedHashMap<>();
+    p.put(RunKinds.Train.PROBE_EVERY, Integer.toString(spec.probeEvery()));
+    p.put(RunKinds.Train.PROBE_EPISODES, Integer.toString(spec.probeEpisodes()));
+    if (spec.selectBest()) { // only when asked: the ids of runs without it do not change
+      p.put(RunKinds.Train.SELECT, "best");
+    }
+    return p;
   }
 
   /** A run spec, identified by the hash of its resolved configuration. */

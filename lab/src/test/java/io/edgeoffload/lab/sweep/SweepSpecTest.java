@@ -118,6 +118,8 @@ class SweepSpecTest {
     assertBad(train + "  probe: {every: 5}\n", "train.probe.episodes", "required");
     assertBad(train + "  probe: {evry: 5, episodes: 2}\n", "train.probe.evry", "unknown key");
     assertBad(train + "  probe: 5\n", "train.probe", "map");
+    assertBad(
+        train + "  probe: {every: 5, episodes: 2, select: first}\n", "train.probe.select", "best");
   }
 
   private static void assertBad(String yaml, String key, String mentions) {

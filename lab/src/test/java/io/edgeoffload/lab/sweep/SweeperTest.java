@@ -90,6 +90,87 @@ class SweeperTest {
   }
 
   /**
+   * {@code select: best} evaluates the learner of the best probe: the run records it as the phase
+   * {@code selected}, whose one row is the probe with the highest reward, and its id differs from
+   * the same run without it.
+   */
+  @Test
+  void selectBestEvaluatesTheBestProbedLearner(@TempDir Path root) throws Exception {
+    String text =
+        """
+        name: best
+        scheme: ucms
+        preset: ucms-kb
+        set: [env.numUsers=4, env.numServers=2, "maddpg.criticHidden=[32, 32]"]
+        train:
+          algos: [ucms-maddpg]
+          episodes: 8
+          set: [maddpg.warmupSteps=50, maddpg.batchSize=16, maddpg.actorLr=0.05]
+          probe: {every: 2, episodes: 2, select: best}
+        seeds: [3]
+        episodes: 2
+        """;
+    SweepSpec spec = SweepSpec.parse(text);
+    SweepSpec plain = SweepSpec.parse(text.replace(", select: best", ""));
+    assertThat(Sweeps.plan(spec).get(0).id()).isNotEqualTo(Sweeps.plan(plain).get(0).id());
+    Sweeper.Outcome o = Sweeper.run(spec, root, new ThreadPoolEngine(1), false, Integer.MAX_VALUE);
+    assertThat(o.failed()).isZero();
+    assertThat(
+            count(
+                root,
+                "SELECT count(*) FROM episodes WHERE phase = 'selected'"
+                    + " AND metric = 'trained_episodes'"))
+        .isEqualTo(1);
+    double best =
+        ((Number)
+                valueOf(
+                    root,
+                    "SELECT max(value) FROM episodes WHERE phase = 'probe' AND metric = 'reward'"))
+            .doubleValue();
+    double chosen =
+        ((Number)
+                valueOf(
+                    root,
+                    "SELECT value FROM episodes WHERE phase = 'selected' AND metric = 'reward'"))
+            .doubleValue();
+    assertThat(chosen).isEqualTo(best);
+    // The evaluation is the best probed learner's, not the last one's (which differs from it: a
+    // 0.05 actor learning rate wrecks the policy once updates start at episode 5).
+    RunSpec run = Sweeps.plan(spec).get(0);
+    Path train = root.resolve("runs").resolve(run.id()).resolve("train");
+    assertThat(Files.readAllBytes(train.resolve("best.bin")))
+        .isNotEqualTo(Files.readAllBytes(train.resolve("checkpoint.bin")));
+    var scheme = new io.edgeoffload.ucms.UcmsScheme();
+    var config =
+        scheme.configFor(
+            "ucms-maddpg", (io.edgeoffload.ucms.UcmsConfig) RunKinds.resolve(run).config());
+    io.edgeoffload.lab.Runner.Result byHand =
+        io.edgeoffload.lab.Runner.run(
+            scheme,
+            config,
+            io.edgeoffload.lab.recipe.Trained.factory(
+                scheme, "ucms-maddpg", 3, train.resolve("best.bin")),
+            2,
+            io.edgeoffload.core.random.RandomStreams.derive(3, "evaluation"),
+            null);
+    double recorded =
+        ((Number)
+                valueOf(
+                    root,
+                    "SELECT sum(value) FROM episodes WHERE phase = 'eval' AND metric = 'reward'"))
+            .doubleValue();
+    double[] rewards = byHand.column("reward");
+    assertThat(recorded)
+        .isCloseTo(rewards[0] + rewards[1], org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  static Object valueOf(Path root, String sql) {
+    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
+      return db.query(sql).rows().get(0).get(0);
+    }
+  }
+
+  /**
    * A sweep stopped while a long training run is in flight returns only once that run has stopped:
    * no thread of its pool is left writing into a folder that the next sweep resumes, and the run's
    * folder holds no result, so the next sweep runs it again from its checkpoint. (Before, the
