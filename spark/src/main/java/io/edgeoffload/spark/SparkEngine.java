@@ -181,9 +181,11 @@ public final class SparkEngine implements SweepEngine {
    * Abandons the runs in flight, as the thread pool does: no new job starts, the driver threads end
    * (a thread between the flag and its submission gets its job in before it ends), then the job
    * group is cancelled, which catches every job the call submitted and interrupts its tasks, and
-   * last the call waits (at most {@link #STOP_WAIT_S} seconds) until none of the group's tasks is
-   * still running: an interrupted run stops between two episodes and writes no result, so a sweep
-   * resumed at once never races a run this one abandoned.
+   * last the call waits (at most {@link #STOP_WAIT_S} seconds) until Spark's status tracker shows
+   * none of the group's tasks running: an interrupted run stops between two episodes and writes no
+   * result. The tracker hears of tasks through Spark's asynchronous listener bus, so the wait is
+   * best effort: a task whose start it has not yet heard of is not waited for (seen once in tests);
+   * such a task still stops at its next episode.
    */
   private void abandon(ExecutorService drivers, String group, AtomicBoolean stopping) {
     stopping.set(true);
