@@ -116,6 +116,11 @@ public final class EmhPpo implements Learner {
   private final float[] nextState;
   private double nextValue = Double.NaN;
   private Parallel parallel = Parallel.common();
+  // The actors' outputs on nextState, computed in observe beside V(next state) (copies, so that
+  // acting in between cannot overwrite them); valid until the parameters change.
+  private final float[][] ahead;
+  private boolean aheadValid;
+  private final double[] valueSlot = new double[1];
 
   /** One task's work space: a head row, its gradient, the power's (μ, log σ) and their gradient. */
   private static final class Scratch {
@@ -243,6 +248,7 @@ public final class EmhPpo implements Learner {
     stepLogp = new double[n];
     perm = new int[rollout];
     nextState = new float[stateDim];
+    ahead = new float[actors.length][headW * agentsPerActor];
   }
 
   @Override
@@ -507,7 +513,9 @@ public final class EmhPpo implements Learner {
   @Override
   public void explore(float[][] observations, float[][] actions) {
     float[] state = observations[0];
-    float[][] outs = actorForward(state, 1);
+    // The actors' outputs on this state were computed in observe unless an episode began.
+    float[][] outs = aheadValid && Arrays.equals(state, nextState) ? ahead : actorForward(state, 1);
+    aheadValid = false;
     Scratch w = scratch[0];
     double[] prow = w.prow;
     double[] gp = w.gp;
@@ -544,13 +552,40 @@ public final class EmhPpo implements Learner {
     rewards[t] = cfg.symlogRewards() ? Math.signum(r) * Math.log1p(Math.abs(r)) : r;
     terminated[t] = result.terminated()[0];
     truncated[t] = result.truncated()[0];
-    double v = value(result.observations()[0], 0);
-    System.arraycopy(result.observations()[0], 0, nextState, 0, stateDim);
+    float[] next = result.observations()[0];
+    double v;
+    if (result.done() || t + 1 >= rollout) {
+      v = value(next, 0); // an episode or the rollout ends: the actors' pass would be wasted
+      aheadValid = false;
+    } else {
+      v = forwardAhead(next);
+    }
+    System.arraycopy(next, 0, nextState, 0, stateDim);
     nextValue = v;
     finalValues[t] = truncated[t] && !terminated[t] ? v : 0.0;
     lastValue[0] = v;
     t++;
     steps++;
+  }
+
+  /**
+   * V(next) and the actors' outputs on {@code next} (into {@link #ahead}, for the next {@link
+   * #explore}): the embedding's pass first, then the actors and the critic as tasks on the pool.
+   */
+  private double forwardAhead(float[] next) {
+    float[] in = embedding != null ? embedding.forward(next, 0, 1) : next;
+    int width = headW * agentsPerActor;
+    parallel.forEachCallerRuns(
+        actors.length + 1,
+        a -> {
+          if (a == actors.length) {
+            valueSlot[0] = value(next, 0);
+          } else {
+            System.arraycopy(actors[a].forward(in, 0, 1), 0, ahead[a], 0, width);
+          }
+        });
+    aheadValid = true;
+    return valueSlot[0];
   }
 
   // ---------------------------------------------------------------- update
@@ -621,7 +656,7 @@ public final class EmhPpo implements Learner {
         // forward pass (or beside the actors when there is no embedding).
         Runnable criticTask = () -> valueLoss[0] = criticStep(xb, m, first, vGrad);
         if (embedding != null) {
-          parallel.forEach(
+          parallel.forEachCallerRuns(
               2,
               k -> {
                 if (k == 0) {
@@ -635,7 +670,7 @@ public final class EmhPpo implements Learner {
         // --- actors: clipped surrogate of eq. (17), summed over MDs as eq. (19); one task per
         // actor network, touching only that network, its MDs' log σ and its scratch.
         int actorTasks = actors.length + (embedding != null ? 0 : 1);
-        parallel.forEach(
+        parallel.forEachCallerRuns(
             actorTasks,
             a -> {
               if (a == actors.length) {
@@ -675,6 +710,7 @@ public final class EmhPpo implements Learner {
     t = 0;
     updates++;
     nextValue = Double.NaN; // the critic changed
+    aheadValid = false; // and the actors
     String[] keys = {"losses/policy", "losses/value", "losses/entropy", "losses/clip_fraction"};
     for (int j = 0; j < keys.length; j++) {
       sink.scalar(keys[j], updates, stats[j] / Math.max(1, batches));
@@ -926,6 +962,7 @@ public final class EmhPpo implements Learner {
           updates = u;
           readRollout(in);
           nextValue = Double.NaN;
+          aheadValid = false;
           return null;
         });
   }
