@@ -50,6 +50,8 @@ import java.util.SplittableRandom;
  * log σ steps), each with its own scratch. What the tasks share is reduced afterwards on the
  * calling thread in the sequential order (the embedding's input gradient summed in agent order, the
  * loss statistics in row-then-MD order), so results are the same to the bit whatever the pool.
+ * While collecting, {@link #observe} computes the actor networks' outputs on the next state beside
+ * V(next state), as tasks on the same pool, and the next {@link #explore} uses them.
  */
 public final class EmhPpo implements Learner {
   private static final String KIND = "emh-ppo";
