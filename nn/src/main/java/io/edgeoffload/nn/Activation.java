@@ -49,6 +49,24 @@ public enum Activation {
 
   /** {@code a = f(z)} over {@code rows × width} values. {@code a} may be {@code z} for identity. */
   public void forward(float[] z, float[] a, int rows, int width) {
+    forward(z, a, rows, width, null);
+  }
+
+  /**
+   * Whether {@link #forward(float[], float[], int, int, double[])} can save an intermediate that
+   * spares {@link #backward(float[], float[], float[], float[], int, int, double[])} recomputing it
+   * (GELU's tanh, the costly part of its backward pass).
+   */
+  public boolean savesIntermediate() {
+    return this == GELU;
+  }
+
+  /**
+   * As {@link #forward(float[], float[], int, int)}; when {@link #savesIntermediate()} and {@code
+   * saved} is not null (at least {@code rows × width} long), also writes there what the backward
+   * pass of the same {@code z} would recompute. The output is the same to the bit either way.
+   */
+  public void forward(float[] z, float[] a, int rows, int width, double[] saved) {
     int n = rows * width;
     switch (this) {
       case IDENTITY -> {
@@ -74,7 +92,11 @@ public enum Activation {
       case GELU -> {
         for (int i = 0; i < n; i++) {
           double x = z[i];
-          a[i] = (float) (0.5 * x * (1.0 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x))));
+          double t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
+          if (saved != null) {
+            saved[i] = t;
+          }
+          a[i] = (float) (0.5 * x * (1.0 + t));
         }
       }
       case SOFTMAX -> {
@@ -105,6 +127,16 @@ public enum Activation {
    * {@code dz} may be {@code da} (in place) for every activation.
    */
   public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
+    backward(z, a, da, dz, rows, width, null);
+  }
+
+  /**
+   * As {@link #backward(float[], float[], float[], float[], int, int)}, reading the intermediate
+   * that {@link #forward(float[], float[], int, int, double[])} saved for this {@code z} instead of
+   * recomputing it when {@code saved} is not null; the result is the same to the bit.
+   */
+  public void backward(
+      float[] z, float[] a, float[] da, float[] dz, int rows, int width, double[] saved) {
     int n = rows * width;
     switch (this) {
       case IDENTITY -> {
@@ -130,7 +162,8 @@ public enum Activation {
       case GELU -> {
         for (int i = 0; i < n; i++) {
           double x = z[i];
-          double t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
+          double t =
+              saved != null ? saved[i] : Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
           double du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_C * x * x);
           dz[i] = (float) (da[i] * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * du));
         }

@@ -35,6 +35,7 @@ public final class Mlp {
   private float[][] post; // post[l]: layer l's output; the same array as pre[l] for identity
   private float[][] dPost; // ∂L/∂post[l]
   private float[][] dPre; // ∂L/∂pre[l]; the same array as dPost[l] for identity
+  private double[][] saved; // saved[l]: what layer l's backward reuses from its forward, or null
   private float[] inputGrad;
 
   /** A network with the default matrix products, initialised from {@code seed}. */
@@ -90,9 +91,11 @@ public final class Mlp {
     post = new float[layers][];
     dPost = new float[layers][];
     dPre = new float[layers][];
+    saved = new double[layers][];
     for (int l = 0; l < layers; l++) {
       int n = batch * spec.width(l + 1);
       boolean identity = spec.activation(l) == Activation.IDENTITY;
+      saved[l] = spec.activation(l).savesIntermediate() ? new double[n] : null;
       pre[l] = new float[n];
       post[l] = identity ? pre[l] : new float[n];
       dPost[l] = new float[n];
@@ -172,7 +175,7 @@ public final class Mlp {
         System.arraycopy(params, biasOffset[l], z, r * out, out);
       }
       ops.gemm(false, false, batch, out, in, 1f, x, 0, params, weightOffset[l], 1f, z, 0);
-      spec.activation(l).forward(z, post[l], batch, out);
+      spec.activation(l).forward(z, post[l], batch, out, saved[l]);
       checkFinite(post[l], batch * out, out, l, "forward output");
       x = post[l];
     }
@@ -203,7 +206,7 @@ public final class Mlp {
       int in = spec.width(l);
       int out = spec.width(l + 1);
       float[] dz = dPre[l];
-      spec.activation(l).backward(pre[l], post[l], dPost[l], dz, batch, out);
+      spec.activation(l).backward(pre[l], post[l], dPost[l], dz, batch, out, saved[l]);
       float[] x = l == 0 ? input : post[l - 1];
       // ∂L/∂W += xᵀ·dz ; ∂L/∂b += Σ_rows dz
       ops.gemm(true, false, in, out, batch, 1f, x, 0, dz, 0, 1f, grads, weightOffset[l]);
@@ -251,7 +254,7 @@ public final class Mlp {
       int in = spec.width(l);
       int width = spec.width(l + 1);
       float[] dz = dPre[l];
-      spec.activation(l).backward(pre[l], post[l], dPost[l], dz, batch, width);
+      spec.activation(l).backward(pre[l], post[l], dPost[l], dz, batch, width, saved[l]);
       if (l > 0) {
         ops.gemm(
             false, true, batch, in, width, 1f, dz, 0, params, weightOffset[l], 0f, dPost[l - 1], 0);
@@ -316,7 +319,23 @@ public final class Mlp {
     }
   }
 
+  /**
+   * Whether {@code v[0, n)} holds no NaN or infinity: a float is not finite exactly when its
+   * exponent bits are all ones, and the smallest of (exponent bits XOR all ones) is 0 then; an int
+   * minimum over the array is a loop the JIT vectorises, unlike a branch per element.
+   */
+  private static boolean allFinite(float[] v, int n) {
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, (Float.floatToRawIntBits(v[i]) & 0x7f800000) ^ 0x7f800000);
+    }
+    return min != 0;
+  }
+
   private void checkFinite(float[] v, int n, int width, int layer, String what) {
+    if (allFinite(v, n)) {
+      return;
+    }
     for (int i = 0; i < n; i++) {
       if (!Float.isFinite(v[i])) {
         String where =

@@ -1,7 +1,10 @@
 package io.edgeoffload.nn;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -102,5 +105,64 @@ public final class Parallel {
       return;
     }
     pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).join();
+  }
+
+  /**
+   * As {@link #forEach}, for short bodies called often (tens of microseconds, thousands of times a
+   * second): the calling thread takes indices itself, and at most {@code threads − 1} helpers are
+   * woken to take the others. Indices are claimed one at a time, so a helper that starts late (a
+   * busy machine) finds nothing left and the caller has done the work alone, at one-thread speed,
+   * instead of waiting for the pool to be scheduled. The caller waits only for indices a helper has
+   * claimed, and waits through interrupts (restoring the flag), so no body runs after the return.
+   * An exception thrown by a body is rethrown here after the claimed indices have finished.
+   */
+  public void forEachCallerRuns(int n, IntConsumer body) {
+    if (pool == null || n < 2) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(n);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable work =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+              if (failure.get() == null) {
+                body.accept(i);
+              }
+            } catch (Throwable e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              finished.countDown();
+            }
+          }
+        };
+    int helpers = Math.min(threads - 1, n - 1);
+    for (int h = 0; h < helpers; h++) {
+      pool.execute(work);
+    }
+    work.run();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        finished.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable e = failure.get();
+    if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    if (e instanceof Error err) {
+      throw err;
+    }
   }
 }

@@ -163,6 +163,31 @@ class MlpTest {
   }
 
   @Test
+  void everyNonFiniteInputIsFoundWhereverItIsAndNoFiniteOneIs() {
+    Mlp net = new Mlp(CRITIC_LIKE, 1);
+    int rows = 37; // 370 inputs: vector loops and their tails
+    float[] x = new float[rows * 10];
+    float[] finite = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -0f, 1e-40f};
+    for (int k = 0; k < finite.length; k++) {
+      x[k * 71 % x.length] = finite[k];
+    }
+    net.forward(x, rows); // no exception
+    float[] bad = {
+      Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xff800001)
+    };
+    for (float b : bad) {
+      for (int at : new int[] {0, 5, 128, x.length - 1}) {
+        float[] y = x.clone();
+        y[at] = b;
+        assertThatThrownBy(() -> net.forward(y, rows))
+            .as("%s at %d", b, at)
+            .isInstanceOf(NonFiniteException.class)
+            .hasMessageContaining("row " + at / 10 + ", column " + at % 10);
+      }
+    }
+  }
+
+  @Test
   void backwardNeedsTheForwardBatch() {
     Mlp net = new Mlp(CRITIC_LIKE, 1);
     net.forward(new float[20], 2);

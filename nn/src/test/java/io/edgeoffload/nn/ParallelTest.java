@@ -45,6 +45,50 @@ class ParallelTest {
   }
 
   @Test
+  void callerRunsVisitsEveryIndexOnceWithItsWritesVisible() {
+    for (int threads : new int[] {1, 2, 5}) {
+      Parallel p = Parallel.of(threads);
+      for (int n : new int[] {0, 1, 2, 4, 97}) {
+        for (int round = 0; round < 50; round++) {
+          AtomicIntegerArray calls = new AtomicIntegerArray(Math.max(1, n));
+          long[] out = new long[Math.max(1, n)];
+          p.forEachCallerRuns(
+              n,
+              i -> {
+                calls.incrementAndGet(i);
+                out[i] = (long) i * i + 1;
+              });
+          for (int i = 0; i < n; i++) {
+            assertThat(calls.get(i)).as("index %d of %d on %d threads", i, n, threads).isEqualTo(1);
+            assertThat(out[i]).isEqualTo((long) i * i + 1);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void callerRunsRethrowsABodysExceptionAndKeepsTheInterruptFlag() {
+    Parallel p = Parallel.of(2);
+    assertThatThrownBy(
+            () ->
+                p.forEachCallerRuns(
+                    8,
+                    i -> {
+                      if (i == 5) {
+                        throw new IllegalStateException("index 5");
+                      }
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("index 5");
+    Thread.currentThread().interrupt();
+    int[] sum = new int[2];
+    p.forEachCallerRuns(2, i -> sum[i] = i + 1);
+    assertThat(Thread.interrupted()).isTrue(); // and clears it
+    assertThat(sum).containsExactly(1, 2);
+  }
+
+  @Test
   void theThreadPropertyIsChecked() {
     assertThat(Parallel.threadsFrom("3")).isEqualTo(3);
     assertThat(Parallel.threadsFrom(null)).isPositive();

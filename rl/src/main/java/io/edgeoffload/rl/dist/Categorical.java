@@ -211,4 +211,86 @@ public final class Categorical implements Distribution {
       }
     }
   }
+
+  // ------------------------------------------------------------ with a prepared row
+  // A training step asks for the log-probability, the entropy and both gradients of the same row
+  // of logits; each of the methods above recomputes the log-normaliser and the probabilities.
+  // {@link #prepare} computes them once, and the overloads below taking {@code logZ} and {@code
+  // probs} use them instead: every value and every addend is the same to the bit.
+
+  /**
+   * Computes the row's log-normaliser (returned) and writes π_j into {@code probs[qo, qo+n)} (0 for
+   * masked actions), for the overloads below that take them. Checks the row as {@link #logProb}
+   * does.
+   */
+  public double prepare(double[] p, int po, boolean[] mask, int mo, double[] probs, int qo) {
+    double logZ = logNormalizer(p, po, mask, mo);
+    for (int j = 0; j < n; j++) {
+      probs[qo + j] = allowed(mask, mo, j) ? Math.exp(p[po + j] - logZ) : 0.0;
+    }
+    return logZ;
+  }
+
+  /** {@link #logProb} given the row's log-normaliser from {@link #prepare}. */
+  public double logProb(
+      double[] p, int po, boolean[] mask, int mo, double[] a, int ao, double logZ) {
+    int k = actionIndex(a, ao, mask, mo);
+    return p[po + k] - logZ;
+  }
+
+  /** {@link #entropy} given the row's {@link #prepare}d log-normaliser and probabilities. */
+  public double entropy(
+      double[] p, int po, boolean[] mask, int mo, double logZ, double[] probs, int qo) {
+    double h = 0;
+    for (int j = 0; j < n; j++) {
+      if (allowed(mask, mo, j)) {
+        h -= probs[qo + j] * (p[po + j] - logZ);
+      }
+    }
+    return h;
+  }
+
+  /** {@link #addLogProbGrad} given the row's {@link #prepare}d probabilities. */
+  public void addLogProbGrad(
+      boolean[] mask,
+      int mo,
+      double[] a,
+      int ao,
+      double[] probs,
+      int qo,
+      double scale,
+      double[] grad,
+      int go) {
+    int k = actionIndex(a, ao, mask, mo);
+    for (int j = 0; j < n; j++) {
+      if (allowed(mask, mo, j)) {
+        grad[go + j] += scale * ((j == k ? 1.0 : 0.0) - probs[qo + j]);
+      }
+    }
+  }
+
+  /**
+   * {@link #addEntropyGrad} given the row's {@link #prepare}d log-normaliser and probabilities and
+   * its entropy {@code h} (from {@link #entropy(double[], int, boolean[], int, double, double[],
+   * int)}).
+   */
+  public void addEntropyGrad(
+      double[] p,
+      int po,
+      boolean[] mask,
+      int mo,
+      double logZ,
+      double[] probs,
+      int qo,
+      double h,
+      double scale,
+      double[] grad,
+      int go) {
+    for (int j = 0; j < n; j++) {
+      if (allowed(mask, mo, j)) {
+        double logPj = p[po + j] - logZ;
+        grad[go + j] += scale * (-probs[qo + j] * (logPj + h));
+      }
+    }
+  }
 }

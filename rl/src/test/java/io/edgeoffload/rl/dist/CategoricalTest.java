@@ -203,4 +203,45 @@ class CategoricalTest {
     assertThatThrownBy(() -> cat.logProb(params, 0, null, 0, new double[] {1.5}, 0))
         .hasMessageContaining("not an index");
   }
+
+  @Test
+  void aPreparedRowGivesTheSameBitsAsRecomputing() {
+    SplittableRandom rng = new SplittableRandom(11);
+    int pad = 3;
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rng.nextInt(70);
+      Categorical c = new Categorical(n);
+      double[] p = logits(rng, n, pad);
+      if (trial % 5 == 0) {
+        p[pad + rng.nextInt(n)] = 700; // a dominant logit: probabilities 0 and 1
+      }
+      boolean[] m = trial % 2 == 0 ? null : mask(rng, n, pad);
+      int mo = m == null ? 0 : pad;
+      double[] a = new double[2];
+      do {
+        a[1] = rng.nextInt(n);
+      } while (m != null && !m[pad + (int) a[1]]);
+      double scale = rng.nextDouble(-2, 2);
+      double[] probs = new double[pad + n];
+      double logZ = c.prepare(p, pad, m, mo, probs, pad);
+      assertThat(logZ).isEqualTo(c.logNormalizer(p, pad, m, mo));
+      assertThat(c.logProb(p, pad, m, mo, a, 1, logZ)).isEqualTo(c.logProb(p, pad, m, mo, a, 1));
+      double h = c.entropy(p, pad, m, mo, logZ, probs, pad);
+      assertThat(h).isEqualTo(c.entropy(p, pad, m, mo));
+      double[] g1 = new double[pad + n];
+      double[] g2 = new double[pad + n];
+      for (int j = 0; j < g1.length; j++) {
+        g1[j] = g2[j] = rng.nextDouble(); // the gradients add to what is there
+      }
+      c.addLogProbGrad(p, pad, m, mo, a, 1, scale, g1, pad);
+      c.addLogProbGrad(m, mo, a, 1, probs, pad, scale, g2, pad);
+      c.addEntropyGrad(p, pad, m, mo, scale, g1, pad);
+      c.addEntropyGrad(p, pad, m, mo, logZ, probs, pad, h, scale, g2, pad);
+      for (int j = 0; j < g1.length; j++) {
+        assertThat(Double.doubleToRawLongBits(g2[j]))
+            .as("trial %d, gradient %d", trial, j)
+            .isEqualTo(Double.doubleToRawLongBits(g1[j]));
+      }
+    }
+  }
 }

@@ -8,6 +8,7 @@ import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.nn.Activation;
 import io.edgeoffload.nn.Mlp;
 import io.edgeoffload.nn.MlpSpec;
+import io.edgeoffload.nn.Parallel;
 import io.edgeoffload.nn.io.NetworkFile;
 import io.edgeoffload.nn.optim.Adam;
 import io.edgeoffload.nn.optim.AdamConfig;
@@ -42,6 +43,15 @@ import java.util.SplittableRandom;
  * joint log-probability), one advantage per window from GAE (eq. 18) on the team reward; the
  * critic's loss is the squared error to the λ-return (eq. 20 with GAE targets). Adam for every
  * network, ε = 0.2, γ = 0.95 (Table III).
+ *
+ * <p><b>Threads.</b> A minibatch update runs on a {@link Parallel} pool ({@link Parallel#common()}
+ * by default): the critic's step beside the embedding's forward pass, then one task per actor
+ * network (its forward pass, the loss rows of its MDs, its backward pass and Adam step, its MDs'
+ * log σ steps), each with its own scratch. What the tasks share is reduced afterwards on the
+ * calling thread in the sequential order (the embedding's input gradient summed in agent order, the
+ * loss statistics in row-then-MD order), so results are the same to the bit whatever the pool.
+ * While collecting, {@link #observe} computes the actor networks' outputs on the next state beside
+ * V(next state), as tasks on the same pool, and the next {@link #explore} uses them.
  */
 public final class EmhPpo implements Learner {
   private static final String KIND = "emh-ppo";
@@ -99,18 +109,53 @@ public final class EmhPpo implements Learner {
   private long steps;
   private long updates;
 
-  // Work space.
-  private final double[] prow;
-  private final double[] grow;
-  private final double[] gp = new double[2];
-  private final double[] gg = new double[2];
-  private final double[] one = new double[1];
+  // Work space. scratch[a] belongs to the task of actor network a; acting uses scratch[0].
+  private final Scratch[] scratch;
   private final boolean[] maskRow;
   private final double[] stepActs;
   private final double[] stepLogp;
   private final int[] perm;
   private final float[] nextState;
   private double nextValue = Double.NaN;
+  private Parallel parallel = Parallel.common();
+  // The actors' outputs on nextState, computed in observe beside V(next state) (copies, so that
+  // acting in between cannot overwrite them); valid until the parameters change.
+  private final float[][] ahead;
+  private boolean aheadValid;
+  private final double[] valueSlot = new double[1];
+
+  /** One task's work space: a head row, its gradient, the power's (μ, log σ) and their gradient. */
+  private static final class Scratch {
+    final double[] prow;
+    final double[] grow;
+    final double[] gp = new double[2];
+    final double[] gg = new double[2];
+    final float[] lsGradF;
+    // The categorical heads' probabilities (at the head row's offsets) and log-normalisers
+    // (window, then point, channel, server per task), prepared once per row for the update.
+    final double[] probs;
+    final double[] logZ;
+    // Per-(row, MD) addends of the loss statistics, reduced afterwards in row-then-MD order.
+    double[] policy = new double[0];
+    double[] entropy = new double[0];
+    boolean[] clipped = new boolean[0];
+
+    Scratch(int headW, int tasks) {
+      prow = new double[headW];
+      grow = new double[headW];
+      lsGradF = new float[tasks];
+      probs = new double[headW];
+      logZ = new double[1 + 3 * tasks];
+    }
+
+    void ensure(int rowsTimesMds) {
+      if (policy.length < rowsTimesMds) {
+        policy = new double[rowsTimesMds];
+        entropy = new double[rowsTimesMds];
+        clipped = new boolean[rowsTimesMds];
+      }
+    }
+  }
 
   /**
    * @param id the learner's id ({@code emh-ppo}, {@code mahppo}, {@code h-ppo}, …)
@@ -196,13 +241,16 @@ public final class EmhPpo implements Learner {
     finalValues = new double[rollout];
     advantages = new double[rollout];
     returns = new double[rollout];
-    prow = new double[headW];
-    grow = new double[headW];
+    scratch = new Scratch[actors.length];
+    for (int a = 0; a < actors.length; a++) {
+      scratch[a] = new Scratch(headW, tasks);
+    }
     maskRow = new boolean[wMax];
     stepActs = new double[n * actW];
     stepLogp = new double[n];
     perm = new int[rollout];
     nextState = new float[stateDim];
+    ahead = new float[actors.length][headW * agentsPerActor];
   }
 
   @Override
@@ -221,6 +269,18 @@ public final class EmhPpo implements Learner {
 
   public long updates() {
     return updates;
+  }
+
+  /**
+   * The pool the minibatch updates run on ({@link Parallel#common()} by default). Results are the
+   * same to the bit whatever the pool.
+   */
+  public void setParallel(Parallel parallel) {
+    this.parallel = java.util.Objects.requireNonNull(parallel, "parallel");
+  }
+
+  private int actorOf(int agent) {
+    return agentsPerActor == 1 ? agent : 0;
   }
 
   /** All parameters in a fixed order (for identity checks). */
@@ -254,13 +314,12 @@ public final class EmhPpo implements Learner {
     return outs;
   }
 
-  /** Copies agent i's head block of batch row b into {@link #prow}. */
-  private void headRow(float[][] outs, int b, int i) {
-    int a = agentsPerActor == 1 ? i : 0;
+  /** Copies agent i's head block of batch row b of its actor's output {@code o} into w's row. */
+  private void headRow(float[] o, int b, int i, Scratch w) {
     int local = agentsPerActor == 1 ? 0 : i;
     int width = headW * agentsPerActor;
     int off = b * width + local * headW;
-    float[] o = outs[a];
+    double[] prow = w.prow;
     for (int j = 0; j < headW; j++) {
       prow[j] = o[off + j];
     }
@@ -282,16 +341,11 @@ public final class EmhPpo implements Learner {
     return cfg.perTask() ? (int) wIdx + 1 : 1;
   }
 
-  /**
-   * Log-probability of agent i's action {@code a[ao…]} under {@link #prow}; with {@code scale ≠ 0}
-   * adds scale·∂logp/∂params to {@link #grow} and to {@code lsGrad}.
-   */
-  private double logProb(
-      int i, boolean[] mask, int mo, double[] a, int ao, double scale, double[] lsGrad) {
+  /** Log-probability of agent i's action {@code a[ao…]} under w's head row (while acting). */
+  private double logProb(int i, boolean[] mask, int mo, double[] a, int ao, Scratch w) {
+    double[] prow = w.prow;
+    double[] gp = w.gp;
     double lp = windowDist.logProb(prow, 0, mask, mo, a, ao);
-    if (scale != 0) {
-      windowDist.addLogProbGrad(prow, 0, mask, mo, a, ao, scale, grow, 0);
-    }
     int used = usedTasks(a[ao]);
     for (int x = 0; x < used; x++) {
       int po = taskOffset(x);
@@ -302,20 +356,61 @@ public final class EmhPpo implements Learner {
       gp[0] = prow[po + taskW - 1];
       gp[1] = logStd[i][x];
       lp += powerDist.logProb(gp, 0, null, 0, a, base + 3);
+    }
+    return lp;
+  }
+
+  /**
+   * Prepares the log-normalisers and probabilities of w's head row (the window head and the {@code
+   * used} tasks' categorical heads) for {@link #logProbPrepared} and {@link #entropyPrepared}.
+   */
+  private void prepareHeads(boolean[] mask, int mo, int used, Scratch w) {
+    double[] prow = w.prow;
+    double[] probs = w.probs;
+    w.logZ[0] = windowDist.prepare(prow, 0, mask, mo, probs, 0);
+    for (int x = 0; x < used; x++) {
+      int po = taskOffset(x);
+      int co = po + nPoints;
+      int so = co + nChannels;
+      w.logZ[1 + 3 * x] = pointDist.prepare(prow, po, null, 0, probs, po);
+      w.logZ[2 + 3 * x] = channelDist.prepare(prow, co, null, 0, probs, co);
+      w.logZ[3 + 3 * x] = serverDist.prepare(prow, so, null, 0, probs, so);
+    }
+  }
+
+  /**
+   * Log-probability of agent i's action {@code a[ao…]} under w's head row, prepared by {@link
+   * #prepareHeads} (the same value as {@link #logProb}); with {@code scale ≠ 0} adds
+   * scale·∂logp/∂params to w's row gradient and to {@code lsGrad}.
+   */
+  private double logProbPrepared(
+      int i, boolean[] mask, int mo, double[] a, int ao, double scale, double[] lsGrad, Scratch w) {
+    double[] prow = w.prow;
+    double[] grow = w.grow;
+    double[] probs = w.probs;
+    double[] logZ = w.logZ;
+    double[] gp = w.gp;
+    double[] gg = w.gg;
+    double lp = windowDist.logProb(prow, 0, mask, mo, a, ao, logZ[0]);
+    if (scale != 0) {
+      windowDist.addLogProbGrad(mask, mo, a, ao, probs, 0, scale, grow, 0);
+    }
+    int used = usedTasks(a[ao]);
+    for (int x = 0; x < used; x++) {
+      int po = taskOffset(x);
+      int co = po + nPoints;
+      int so = co + nChannels;
+      int base = ao + 1 + 4 * x;
+      lp += pointDist.logProb(prow, po, null, 0, a, base, logZ[1 + 3 * x]);
+      lp += channelDist.logProb(prow, co, null, 0, a, base + 1, logZ[2 + 3 * x]);
+      lp += serverDist.logProb(prow, so, null, 0, a, base + 2, logZ[3 + 3 * x]);
+      gp[0] = prow[po + taskW - 1];
+      gp[1] = logStd[i][x];
+      lp += powerDist.logProb(gp, 0, null, 0, a, base + 3);
       if (scale != 0) {
-        pointDist.addLogProbGrad(prow, po, null, 0, a, base, scale, grow, po);
-        channelDist.addLogProbGrad(
-            prow, po + nPoints, null, 0, a, base + 1, scale, grow, po + nPoints);
-        serverDist.addLogProbGrad(
-            prow,
-            po + nPoints + nChannels,
-            null,
-            0,
-            a,
-            base + 2,
-            scale,
-            grow,
-            po + nPoints + nChannels);
+        pointDist.addLogProbGrad(null, 0, a, base, probs, po, scale, grow, po);
+        channelDist.addLogProbGrad(null, 0, a, base + 1, probs, co, scale, grow, co);
+        serverDist.addLogProbGrad(null, 0, a, base + 2, probs, so, scale, grow, so);
         gg[0] = 0;
         gg[1] = 0;
         powerDist.addLogProbGrad(gp, 0, null, 0, a, base + 3, scale, gg, 0);
@@ -326,25 +421,43 @@ public final class EmhPpo implements Learner {
     return lp;
   }
 
-  /** Entropy of agent i's used heads; with {@code scale ≠ 0} adds its gradient. */
-  private double entropy(int i, boolean[] mask, int mo, int used, double scale, double[] lsGrad) {
-    double h = windowDist.entropy(prow, 0, mask, mo);
+  /**
+   * Entropy of agent i's used heads on w's head row prepared by {@link #prepareHeads}; with {@code
+   * scale ≠ 0} adds its gradient.
+   */
+  private double entropyPrepared(
+      int i, boolean[] mask, int mo, int used, double scale, double[] lsGrad, Scratch w) {
+    double[] prow = w.prow;
+    double[] grow = w.grow;
+    double[] probs = w.probs;
+    double[] logZ = w.logZ;
+    double[] gp = w.gp;
+    double[] gg = w.gg;
+    double hw = windowDist.entropy(prow, 0, mask, mo, logZ[0], probs, 0);
+    double h = hw;
     if (scale != 0) {
-      windowDist.addEntropyGrad(prow, 0, mask, mo, scale, grow, 0);
+      windowDist.addEntropyGrad(prow, 0, mask, mo, logZ[0], probs, 0, hw, scale, grow, 0);
     }
     for (int x = 0; x < used; x++) {
       int po = taskOffset(x);
-      h += pointDist.entropy(prow, po, null, 0);
-      h += channelDist.entropy(prow, po + nPoints, null, 0);
-      h += serverDist.entropy(prow, po + nPoints + nChannels, null, 0);
+      int co = po + nPoints;
+      int so = co + nChannels;
+      double hp = pointDist.entropy(prow, po, null, 0, logZ[1 + 3 * x], probs, po);
+      double hc = channelDist.entropy(prow, co, null, 0, logZ[2 + 3 * x], probs, co);
+      double hs = serverDist.entropy(prow, so, null, 0, logZ[3 + 3 * x], probs, so);
+      h += hp;
+      h += hc;
+      h += hs;
       gp[0] = prow[po + taskW - 1];
       gp[1] = logStd[i][x];
       h += powerDist.entropy(gp, 0, null, 0);
       if (scale != 0) {
-        pointDist.addEntropyGrad(prow, po, null, 0, scale, grow, po);
-        channelDist.addEntropyGrad(prow, po + nPoints, null, 0, scale, grow, po + nPoints);
+        pointDist.addEntropyGrad(
+            prow, po, null, 0, logZ[1 + 3 * x], probs, po, hp, scale, grow, po);
+        channelDist.addEntropyGrad(
+            prow, co, null, 0, logZ[2 + 3 * x], probs, co, hc, scale, grow, co);
         serverDist.addEntropyGrad(
-            prow, po + nPoints + nChannels, null, 0, scale, grow, po + nPoints + nChannels);
+            prow, so, null, 0, logZ[3 + 3 * x], probs, so, hs, scale, grow, so);
         gg[0] = 0;
         gg[1] = 0;
         powerDist.addEntropyGrad(gp, 0, null, 0, scale, gg, 0);
@@ -381,8 +494,10 @@ public final class EmhPpo implements Learner {
   @Override
   public void act(float[][] observations, float[][] actions) {
     float[][] outs = actorForward(observations[0], 1);
+    Scratch w = scratch[0];
+    double[] prow = w.prow;
     for (int i = 0; i < n; i++) {
-      headRow(outs, 0, i);
+      headRow(outs[actorOf(i)], 0, i, w);
       windowMask(i, maskRow, 0);
       windowDist.mode(prow, 0, maskRow, 0, stepActs, i * actW);
       for (int x = 0; x < tasks; x++) {
@@ -400,9 +515,14 @@ public final class EmhPpo implements Learner {
   @Override
   public void explore(float[][] observations, float[][] actions) {
     float[] state = observations[0];
-    float[][] outs = actorForward(state, 1);
+    // The actors' outputs on this state were computed in observe unless an episode began.
+    float[][] outs = aheadValid && Arrays.equals(state, nextState) ? ahead : actorForward(state, 1);
+    aheadValid = false;
+    Scratch w = scratch[0];
+    double[] prow = w.prow;
+    double[] gp = w.gp;
     for (int i = 0; i < n; i++) {
-      headRow(outs, 0, i);
+      headRow(outs[actorOf(i)], 0, i, w);
       int mo = (t * n + i) * wMax;
       windowMask(i, windowMasks, mo);
       int ao = i * actW;
@@ -417,7 +537,7 @@ public final class EmhPpo implements Learner {
         gp[1] = logStd[i][x];
         powerDist.sample(gp, 0, null, 0, rng, stepActs, base + 3);
       }
-      stepLogp[i] = logProb(i, windowMasks, mo, stepActs, ao, 0, null);
+      stepLogp[i] = logProb(i, windowMasks, mo, stepActs, ao, w);
       toEnv(stepActs, ao, actions[i]);
     }
     // V of this state was computed as the previous step's V(next) unless an episode began.
@@ -434,13 +554,40 @@ public final class EmhPpo implements Learner {
     rewards[t] = cfg.symlogRewards() ? Math.signum(r) * Math.log1p(Math.abs(r)) : r;
     terminated[t] = result.terminated()[0];
     truncated[t] = result.truncated()[0];
-    double v = value(result.observations()[0], 0);
-    System.arraycopy(result.observations()[0], 0, nextState, 0, stateDim);
+    float[] next = result.observations()[0];
+    double v;
+    if (result.done() || t + 1 >= rollout) {
+      v = value(next, 0); // an episode or the rollout ends: the actors' pass would be wasted
+      aheadValid = false;
+    } else {
+      v = forwardAhead(next);
+    }
+    System.arraycopy(next, 0, nextState, 0, stateDim);
     nextValue = v;
     finalValues[t] = truncated[t] && !terminated[t] ? v : 0.0;
     lastValue[0] = v;
     t++;
     steps++;
+  }
+
+  /**
+   * V(next) and the actors' outputs on {@code next} (into {@link #ahead}, for the next {@link
+   * #explore}): the embedding's pass first, then the actors and the critic as tasks on the pool.
+   */
+  private double forwardAhead(float[] next) {
+    float[] in = embedding != null ? embedding.forward(next, 0, 1) : next;
+    int width = headW * agentsPerActor;
+    parallel.forEachCallerRuns(
+        actors.length + 1,
+        a -> {
+          if (a == actors.length) {
+            valueSlot[0] = value(next, 0);
+          } else {
+            System.arraycopy(actors[a].forward(in, 0, 1), 0, ahead[a], 0, width);
+          }
+        });
+    aheadValid = true;
+    return valueSlot[0];
   }
 
   // ---------------------------------------------------------------- update
@@ -482,10 +629,13 @@ public final class EmhPpo implements Learner {
     int actorOutW = headW * agentsPerActor;
     float[][] dOut = new float[actors.length][mbSize * actorOutW];
     double[][] lsGrad = new double[n][tasks];
-    float[] lsGradF = new float[tasks];
     int embedOut = embedding == null ? 0 : embedding.spec().outputSize();
     float[] dEmb = new float[mbSize * Math.max(1, embedOut)];
     float[] vGrad = new float[mbSize * valueHeads];
+    double[] valueLoss = new double[1];
+    for (Scratch w : scratch) {
+      w.ensure(mbSize * n);
+    }
     double[] stats = new double[4]; // policy loss, value loss, entropy, clip fraction
     int batches = 0;
     for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
@@ -500,99 +650,156 @@ public final class EmhPpo implements Learner {
       }
       for (int start = 0; start + mbSize <= rollout; start += mbSize) {
         int m = mbSize;
+        int first = start;
         for (int b = 0; b < m; b++) {
           System.arraycopy(states, perm[start + b] * stateDim, xb, b * stateDim, stateDim);
         }
-        // --- actors: clipped surrogate of eq. (17), summed over MDs as eq. (19)
-        float[][] outs = actorForward(xb, m);
-        for (float[] d : dOut) {
-          Arrays.fill(d, 0f);
+        // The critic is independent of the actor stack: its step runs beside the embedding's
+        // forward pass (or beside the actors when there is no embedding).
+        Runnable criticTask = () -> valueLoss[0] = criticStep(xb, m, first, vGrad);
+        if (embedding != null) {
+          parallel.forEachCallerRuns(
+              2,
+              k -> {
+                if (k == 0) {
+                  embedding.forward(xb, 0, m);
+                } else {
+                  criticTask.run();
+                }
+              });
         }
-        for (double[] g : lsGrad) {
-          Arrays.fill(g, 0.0);
-        }
-        double eps = cfg.clip();
+        float[] in = embedding != null ? embedding.output() : xb;
+        // --- actors: clipped surrogate of eq. (17), summed over MDs as eq. (19); one task per
+        // actor network, touching only that network, its MDs' log σ and its scratch.
+        int actorTasks = actors.length + (embedding != null ? 0 : 1);
+        parallel.forEachCallerRuns(
+            actorTasks,
+            a -> {
+              if (a == actors.length) {
+                criticTask.run();
+              } else {
+                actorStep(a, in, m, first, dOut[a], lsGrad);
+              }
+            });
+        // Reduce in the sequential order: rows, then MDs.
         for (int b = 0; b < m; b++) {
-          int s = perm[start + b];
-          double adv = advantages[s];
           for (int i = 0; i < n; i++) {
-            headRow(outs, b, i);
-            Arrays.fill(grow, 0.0);
-            int ao = (s * n + i) * actW;
-            int mo = (s * n + i) * wMax;
-            double lp = logProb(i, windowMasks, mo, acts, ao, 0, null);
-            double ratio = Math.exp(lp - oldLogp[s * n + i]);
-            double unclipped = ratio * adv;
-            double clippedObj = Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv;
-            stats[0] += -Math.min(unclipped, clippedObj) * lossScale / m;
-            if (unclipped <= clippedObj) {
-              logProb(i, windowMasks, mo, acts, ao, -adv * ratio * lossScale / m, lsGrad[i]);
-            } else {
+            Scratch w = scratch[actorOf(i)];
+            int r = b * n + i;
+            stats[0] += w.policy[r];
+            if (w.clipped[r]) {
               stats[3] += 1.0 / (m * n);
             }
-            int used = usedTasks(acts[ao]);
-            stats[2] +=
-                entropy(i, windowMasks, mo, used, -cfg.entropyCoef() * lossScale / m, lsGrad[i])
-                    / (m * n);
-            int a = agentsPerActor == 1 ? i : 0;
-            int local = agentsPerActor == 1 ? 0 : i;
-            int off = b * actorOutW + local * headW;
-            for (int j = 0; j < headW; j++) {
-              dOut[a][off + j] = (float) grow[j];
-            }
+            stats[2] += w.entropy[r];
           }
         }
         if (embedding != null) {
           Arrays.fill(dEmb, 0f);
-        }
-        for (int a = 0; a < actors.length; a++) {
-          actors[a].zeroGrad();
-          actors[a].backward(dOut[a], m, embedding != null);
-          if (embedding != null) {
+          for (int a = 0; a < actors.length; a++) {
             float[] gi = actors[a].inputGrad();
             for (int j = 0; j < m * embedOut; j++) {
               dEmb[j] += gi[j]; // Algorithm 2, line 14: φ gets every agent's gradient
             }
           }
-          actorOpt[a].step(actors[a].params(), actors[a].grads());
-        }
-        if (embedding != null) {
           embedding.zeroGrad();
           embedding.backward(dEmb, m, false);
           embeddingOpt.step(embedding.params(), embedding.grads());
         }
-        for (int i = 0; i < n; i++) {
-          for (int x = 0; x < tasks; x++) {
-            lsGradF[x] = (float) lsGrad[i][x];
-          }
-          logStdOpt[i].step(logStd[i], lsGradF);
-        }
-        // --- critic: c_V · mean over rows and heads of (V_x − R)² (eq. 20 with λ-returns)
-        float[] v = critic.forward(xb, 0, m);
-        double vl = 0;
-        for (int b = 0; b < m; b++) {
-          double target = returns[perm[start + b]];
-          for (int h = 0; h < valueHeads; h++) {
-            double e = v[b * valueHeads + h] - target;
-            vl += e * e / (m * valueHeads);
-            vGrad[b * valueHeads + h] = (float) (cfg.valueCoef() * 2 * e / (m * valueHeads));
-          }
-        }
-        stats[1] += vl;
-        critic.zeroGrad();
-        critic.backward(vGrad, m, false);
-        criticOpt.step(critic.params(), critic.grads());
+        stats[1] += valueLoss[0];
         batches++;
       }
     }
     t = 0;
     updates++;
     nextValue = Double.NaN; // the critic changed
+    aheadValid = false; // and the actors
     String[] keys = {"losses/policy", "losses/value", "losses/entropy", "losses/clip_fraction"};
     for (int j = 0; j < keys.length; j++) {
       sink.scalar(keys[j], updates, stats[j] / Math.max(1, batches));
     }
     return batches;
+  }
+
+  /**
+   * Actor network a's part of a minibatch update on rows {@code perm[first…first+m)} whose actor
+   * input is {@code in}: forward pass, the clipped-surrogate and entropy gradients of its MDs'
+   * heads (statistics into its scratch), backward pass (with the input gradient when there is an
+   * embedding), Adam step, and its MDs' log σ steps. Touches only actor a's network, optimiser,
+   * scratch, {@code dOut} and its MDs' rows of {@code lsGrad}.
+   */
+  private void actorStep(int a, float[] in, int m, int first, float[] dOut, double[][] lsGrad) {
+    Scratch w = scratch[a];
+    float[] out = actors[a].forward(in, 0, m);
+    int actorOutW = headW * agentsPerActor;
+    int iFrom = agentsPerActor == 1 ? a : 0;
+    int iTo = agentsPerActor == 1 ? a + 1 : n;
+    Arrays.fill(dOut, 0f);
+    for (int i = iFrom; i < iTo; i++) {
+      Arrays.fill(lsGrad[i], 0.0);
+    }
+    double eps = cfg.clip();
+    double[] grow = w.grow;
+    for (int b = 0; b < m; b++) {
+      int s = perm[first + b];
+      double adv = advantages[s];
+      for (int i = iFrom; i < iTo; i++) {
+        headRow(out, b, i, w);
+        Arrays.fill(grow, 0.0);
+        int ao = (s * n + i) * actW;
+        int mo = (s * n + i) * wMax;
+        int r = b * n + i;
+        int used = usedTasks(acts[ao]);
+        prepareHeads(windowMasks, mo, used, w);
+        double lp = logProbPrepared(i, windowMasks, mo, acts, ao, 0, null, w);
+        double ratio = Math.exp(lp - oldLogp[s * n + i]);
+        double unclipped = ratio * adv;
+        double clippedObj = Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv;
+        w.policy[r] = -Math.min(unclipped, clippedObj) * lossScale / m;
+        w.clipped[r] = !(unclipped <= clippedObj);
+        if (!w.clipped[r]) {
+          logProbPrepared(i, windowMasks, mo, acts, ao, -adv * ratio * lossScale / m, lsGrad[i], w);
+        }
+        w.entropy[r] =
+            entropyPrepared(
+                    i, windowMasks, mo, used, -cfg.entropyCoef() * lossScale / m, lsGrad[i], w)
+                / (m * n);
+        int local = agentsPerActor == 1 ? 0 : i;
+        int off = b * actorOutW + local * headW;
+        for (int j = 0; j < headW; j++) {
+          dOut[off + j] = (float) grow[j];
+        }
+      }
+    }
+    actors[a].zeroGrad();
+    actors[a].backward(dOut, m, embedding != null);
+    actorOpt[a].step(actors[a].params(), actors[a].grads());
+    for (int i = iFrom; i < iTo; i++) {
+      for (int x = 0; x < tasks; x++) {
+        w.lsGradF[x] = (float) lsGrad[i][x];
+      }
+      logStdOpt[i].step(logStd[i], w.lsGradF);
+    }
+  }
+
+  /**
+   * The critic's step on rows {@code perm[first…first+m)} (states {@code xb}): c_V · mean over rows
+   * and heads of (V_x − R)² (eq. 20 with λ-returns); returns the value loss.
+   */
+  private double criticStep(float[] xb, int m, int first, float[] vGrad) {
+    float[] v = critic.forward(xb, 0, m);
+    double vl = 0;
+    for (int b = 0; b < m; b++) {
+      double target = returns[perm[first + b]];
+      for (int h = 0; h < valueHeads; h++) {
+        double e = v[b * valueHeads + h] - target;
+        vl += e * e / (m * valueHeads);
+        vGrad[b * valueHeads + h] = (float) (cfg.valueCoef() * 2 * e / (m * valueHeads));
+      }
+    }
+    critic.zeroGrad();
+    critic.backward(vGrad, m, false);
+    criticOpt.step(critic.params(), critic.grads());
+    return vl;
   }
 
   // ---------------------------------------------------------------- persistence
@@ -757,6 +964,7 @@ public final class EmhPpo implements Learner {
           updates = u;
           readRollout(in);
           nextValue = Double.NaN;
+          aheadValid = false;
           return null;
         });
   }

@@ -97,6 +97,45 @@ class CollabLearnersTest {
   }
 
   /**
+   * The pool changes no bit: a few rollouts (several minibatch updates each, the critic beside the
+   * embedding and one task per actor network) on one thread and on two save the same bytes, for the
+   * embedded (EMH-PPO), per-MD (MAHPPO, no embedding: the critic beside the actors) and single
+   * (H-PPO) actor structures.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"emh-ppo", "mahppo", "h-ppo"})
+  void trainingOnOneOrTwoThreadsSavesTheSameBytes(String id, @TempDir Path dir) throws Exception {
+    byte[][] saved = new byte[2][];
+    long[] updates = new long[2];
+    List<List<String>> losses = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int k = 0; k < 2; k++) {
+      CollabEnvBase env = env(List.of(), "env.tasksMean=6", "env.maxTasks=30");
+      EmhPpo learner = tiny(id, env, 11);
+      learner.setParallel(k == 0 ? ONE_THREAD : TWO_THREADS);
+      List<String> log = losses.get(k);
+      updates[k] =
+          CollabTraining.train(
+              learner,
+              env,
+              200,
+              4,
+              null,
+              (key, s, v) -> log.add(key + "@" + s + "=" + Double.doubleToRawLongBits(v)));
+      Path file = dir.resolve(id + "-" + k + ".bin");
+      learner.save(file);
+      saved[k] = java.nio.file.Files.readAllBytes(file);
+    }
+    assertThat(updates[0]).isGreaterThanOrEqualTo(12); // 6 rollouts of 32, 2 epochs of 2 batches
+    assertThat(updates[1]).isEqualTo(updates[0]);
+    assertThat(saved[1]).isEqualTo(saved[0]);
+    assertThat(losses.get(0)).hasSize(4 * 6); // four loss statistics per rollout
+    assertThat(losses.get(1)).isEqualTo(losses.get(0));
+  }
+
+  private static final io.edgeoffload.nn.Parallel ONE_THREAD = io.edgeoffload.nn.Parallel.of(1);
+  private static final io.edgeoffload.nn.Parallel TWO_THREADS = io.edgeoffload.nn.Parallel.of(2);
+
+  /**
    * It learns: on a 2-MD instance of collab-wide, a short seeded EMH-PPO run beats local-only on
    * the evaluation reward (X_n = 50, d = 50 m).
    */
