@@ -290,12 +290,15 @@ public final class EdgeServer implements AutoCloseable {
     byte[] reply =
         WireFormat.encode(
             new InferReply(req.requestId(), out, start - admitted, end - start, load()));
+    // Counted before the reply leaves, so that a device holding its reply finds it in the stats
+    // (counted after, a test once read the stats between the reply and the count).
+    completed.incrementAndGet();
     try {
       call.onNext(reply);
       call.onCompleted();
-      completed.incrementAndGet();
     } catch (RuntimeException e) {
       // The call was cancelled between the check and the reply: the device completes it locally.
+      completed.decrementAndGet();
       expired.incrementAndGet();
     }
   }
