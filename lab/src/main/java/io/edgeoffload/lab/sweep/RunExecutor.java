@@ -79,17 +79,12 @@ public final class RunExecutor {
     } catch (OutOfMemoryError e) {
       // The run's objects are unreachable once we are here: record it and let the sweep go on.
       result =
-          new RunResult(
-              spec.id(),
-              RunResult.FAILED,
+          failed(
+              spec,
               describe(e)
                   + "\n(out of memory: run fewer at once with --parallel, or give the JVM more"
                   + " with EDGEOFFLOAD_JAVA_OPTS=-Xmx…)",
-              null,
-              List.of(),
               start,
-              System.currentTimeMillis(),
-              HOST,
               engine);
     } catch (VirtualMachineError e) {
       throw e;
@@ -111,10 +106,14 @@ public final class RunExecutor {
   }
 
   private static RunResult failed(RunSpec spec, Throwable e, long start, String engine) {
+    return failed(spec, describe(e), start, engine);
+  }
+
+  private static RunResult failed(RunSpec spec, String error, long start, String engine) {
     return new RunResult(
         spec.id(),
         RunResult.FAILED,
-        describe(e),
+        error,
         null,
         List.of(),
         start,
