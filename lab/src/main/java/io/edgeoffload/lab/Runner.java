@@ -7,6 +7,7 @@ import io.edgeoffload.core.StepResult;
 import io.edgeoffload.core.env.TimeLimit;
 import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.random.RandomStreams;
+import io.edgeoffload.core.util.Interruption;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,7 +85,7 @@ public final class Runner {
     double rewardSum = 0;
     int rewardIndex = indexOf(metrics, "reward");
     for (int e = 0; e < episodes; e++) {
-      Trainer.stopIfInterrupted(e);
+      Interruption.stopBeforeEpisode(e);
       seeds[e] = root.seedOf("episode", e);
       episode(
           limited,

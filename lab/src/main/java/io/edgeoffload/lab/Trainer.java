@@ -8,6 +8,7 @@ import io.edgeoffload.core.env.TimeLimit;
 import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.core.random.RandomStreams;
+import io.edgeoffload.core.util.Interruption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 
 /**
  * Trains a {@link Learner} on a scheme's environment for a number of episodes, in the phases of the
@@ -36,7 +36,7 @@ import java.util.concurrent.CancellationException;
  * (the learner goes first under a name of its own, which that file names, and takes the common name
  * after), so a crash or an interrupt at any point leaves one consistent checkpoint, and a run
  * resumed from it ends with exactly the weights and metrics of an uninterrupted run. An interrupted
- * thread stops training between two episodes ({@link java.util.concurrent.CancellationException}).
+ * thread stops training between two episodes ({@link io.edgeoffload.core.util.Interruption}).
  *
  * <p>Files in the run folder: {@code checkpoint.bin} (the learner), {@code checkpoint.properties}
  * (episodes done, root seed, algorithm) and {@code train_episodes.csv} (metrics per training
@@ -229,7 +229,8 @@ public final class Trainer {
     }
     int end = Math.min(episodes, stopAfter);
     for (int e = start; e < end; e++) {
-      stopIfInterrupted(e);
+      // Interrupted: what the last checkpoint holds is what a resumed run starts from.
+      Interruption.stopBeforeEpisode(e);
       copy(limited.reset(root.seedOf("episode", e)), obs);
       learner.reset(root.seedOf("learner", e));
       java.util.Arrays.fill(sums, 0.0);
@@ -280,19 +281,6 @@ public final class Trainer {
     }
     return new Result(
         env.id(), metrics, done.toArray(new double[0][]), learner, rec.diagnostics(metrics));
-  }
-
-  /**
-   * Ends an interrupted training or evaluation between two episodes: what the last checkpoint holds
-   * is what a resumed run starts from, and nothing after it is written. A sweep interrupts the runs
-   * it abandons, which must not go on writing into folders a later sweep resumes.
-   *
-   * @throws CancellationException when the current thread is interrupted (the flag stays set)
-   */
-  static void stopIfInterrupted(int episode) {
-    if (Thread.currentThread().isInterrupted()) {
-      throw new CancellationException("interrupted before episode " + episode);
-    }
   }
 
   /**

@@ -1,2 +1,5 @@
-/** Small allocation-free helpers for simulators' hot paths. */
+/**
+ * Small helpers for simulators' hot paths: allocation-free sorting, and how episode loops end when
+ * interrupted.
+ */
 package io.edgeoffload.core.util;

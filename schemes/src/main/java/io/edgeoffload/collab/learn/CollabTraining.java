@@ -8,6 +8,7 @@ import io.edgeoffload.core.StepResult;
 import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.core.random.RandomStreams;
+import io.edgeoffload.core.util.Interruption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,7 +87,7 @@ public final class CollabTraining {
         java.util.Arrays.fill(sums, 0.0);
         episodeSteps = 0;
         episode++;
-        stopIfInterrupted(episode);
+        Interruption.stopBeforeEpisode(episode);
         obs = copy(env.reset(root.seedOf("episode", episode)));
       } else {
         obs = copy(r.observations());
@@ -131,16 +132,6 @@ public final class CollabTraining {
     return rows;
   }
 
-  /**
-   * Ends an interrupted training or evaluation between two episodes, so that a run its sweep has
-   * abandoned stops instead of writing on (the interrupt flag stays set).
-   */
-  private static void stopIfInterrupted(int episode) {
-    if (Thread.currentThread().isInterrupted()) {
-      throw new java.util.concurrent.CancellationException("interrupted before episode " + episode);
-    }
-  }
-
   private static double[] row(long step, double[] metrics) {
     double[] r = new double[metrics.length + 1];
     r[0] = step;
@@ -157,7 +148,7 @@ public final class CollabTraining {
     double[] mean = new double[metrics.size()];
     double[] sums = new double[keys.size()];
     for (int e = 0; e < episodes; e++) {
-      stopIfInterrupted(e);
+      Interruption.stopBeforeEpisode(e);
       float[][] obs = env.reset(root.seedOf("episode", e));
       if (!(policy instanceof io.edgeoffload.core.Learner)) {
         // A learner acts deterministically here; its reset would reseed the training stream of
