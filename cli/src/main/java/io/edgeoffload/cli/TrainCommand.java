@@ -227,13 +227,12 @@ final class TrainCommand implements Callable<Integer> {
     if (done == total && evalEpisodes > 0) {
       evaluate(scheme, resolved, dir.resolve(Trainer.CHECKPOINT), dir.resolve("eval"), "", w);
       if (keepBest) {
-        int reward = trained.metrics().stream().map(m -> m.name()).toList().indexOf("reward");
-        int best = trained.diagnostics().bestProbe(reward);
+        int best = trained.bestProbe();
         w.printf(
             Locale.ROOT,
             "best probe: after %d episodes, mean probe reward %.5g%n",
             trained.diagnostics().probeAfter()[best],
-            trained.diagnostics().probeValues()[best][reward]);
+            column(trained.metrics(), trained.diagnostics().probeValues(), "reward")[best]);
         evaluate(scheme, resolved, dir.resolve(Trainer.BEST), dir.resolve("eval-best"), "best ", w);
       }
     }
@@ -294,11 +293,19 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static double[] column(Trainer.Result r, String name) {
-    for (int k = 0; k < r.metrics().size(); k++) {
-      if (r.metrics().get(k).name().equals(name)) {
-        double[] c = new double[r.values().length];
+    return column(r.metrics(), r.values(), name);
+  }
+
+  /** Metric {@code name}'s column of {@code rows} (one cell per metric), or null. */
+  private static double[] column(
+      List<? extends io.edgeoffload.core.metrics.EpisodeMetric> metrics,
+      double[][] rows,
+      String name) {
+    for (int k = 0; k < metrics.size(); k++) {
+      if (metrics.get(k).name().equals(name)) {
+        double[] c = new double[rows.length];
         for (int e = 0; e < c.length; e++) {
-          c[e] = r.values()[e][k];
+          c[e] = rows[e][k];
         }
         return c;
       }

@@ -137,6 +137,15 @@ public final class Trainer {
       this(environment, metrics, values, learner, Diagnostics.EMPTY);
     }
 
+    /**
+     * The index of the probe with the highest mean reward (the earliest among equals), the one
+     * {@link Options#keepBest} keeps; -1 when there are no probes or no reward metric.
+     */
+    public int bestProbe() {
+      int reward = metrics.stream().map(EpisodeMetric::name).toList().indexOf("reward");
+      return reward < 0 ? -1 : diagnostics.bestProbe(reward);
+    }
+
     /** The same result without the learner (to let a large one be collected). */
     public Result withoutLearner() {
       return new Result(environment, metrics, values, null, diagnostics);

@@ -89,13 +89,13 @@ public final class RunExecutor {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) { // NOPMD: a failed run is recorded, whatever failed
+      result = failed(spec, describe(e), start, engine);
       if (Thread.currentThread().isInterrupted()) {
         // Abandoned by its sweep (training stops with a CancellationException; a write in
         // progress fails with ClosedByInterruptException): not finished, so no result.json, and
         // the run resumes from its checkpoints next time.
-        return failed(spec, e, start, engine);
+        return result;
       }
-      result = failed(spec, e, start, engine);
     }
     try {
       AtomicFiles.write(dir.resolve(RESULT), JSON.writeValueAsBytes(result));
@@ -103,10 +103,6 @@ public final class RunExecutor {
       // The result still reaches the database through the engine; the folder is re-run later.
     }
     return result;
-  }
-
-  private static RunResult failed(RunSpec spec, Throwable e, long start, String engine) {
-    return failed(spec, describe(e), start, engine);
   }
 
   private static RunResult failed(RunSpec spec, String error, long start, String engine) {

@@ -268,8 +268,7 @@ public final class RunKinds {
      */
     static RunResult.Series selected(Trainer.Result t) {
       Trainer.Diagnostics d = t.diagnostics();
-      int reward = t.metrics().stream().map(m -> m.name()).toList().indexOf("reward");
-      int r = d.bestProbe(reward);
+      int r = t.bestProbe();
       List<String> names = new ArrayList<>(List.of("trained_episodes"));
       t.metrics().forEach(m -> names.add(m.name()));
       double[][] v = new double[1][names.size()];
