@@ -459,6 +459,9 @@ public final class Maddpg implements Learner {
 
   /** One gradient step for every agent; returns {mean critic loss, mean Q under the actors}. */
   private double[] gradientStep(MetricsSink sink) {
+    if (!shared) {
+      ensureAgentScratch(); // the parallel path's per-agent buffers, used by every phase below
+    }
     // --- sample one index set for all agents (time-aligned joint transitions)
     if (per != null) {
       per.sample(batch, rng, idx, weights);
@@ -498,7 +501,6 @@ public final class Maddpg implements Learner {
         System.arraycopy(u, 0, targetU[j], 0, batch * actDim);
       }
     } else {
-      ensureAgentScratch();
       parallel.forEach(
           n,
           j -> {
