@@ -4,6 +4,7 @@ import io.edgeoffload.collab.CollabConfig;
 import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.CollabScheme;
 import io.edgeoffload.collab.learn.CollabTraining;
+import io.edgeoffload.collab.learn.CollabTraining.Checkpointer;
 import io.edgeoffload.collab.learn.EmhPpo;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.metrics.EpisodeMetric;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The run kinds of the COLLAB experiments (Sec. V), so that every figure and table is a sweep of
@@ -29,14 +31,18 @@ import java.util.Map;
  *       (params {@code steps}, {@code every}, {@code quick}), its deterministic policy evaluated on
  *       the evaluation setting ({@link CollabSetup#evalSets}) before training and every {@code
  *       every} steps: phase {@code curve}, one row per evaluation, metrics {@code step} followed by
- *       {@link CollabTraining#metricNames()};
+ *       {@link CollabTraining#metricNames()}. It saves a checkpoint in the run's folder at the
+ *       first episode end after each evaluation ({@link CollabCheckpoints}) and resumes from it, so
+ *       a stopped sweep loses at most one evaluation interval of such a run, and the resumed run's
+ *       rows equal an uninterrupted one's;
  *   <li>{@value #EVAL}: a non-learning policy evaluated on exactly {@code overrides} (the recipe
  *       gives the evaluation setting): phase {@code eval}, one row of metric means;
  *   <li>{@value #VARIANTS}: a learner trained once on {@code overrides} (params {@code steps},
  *       {@code quick}), then evaluated on the evaluation setting extended by each variant of param
  *       {@code variants} ({@code ;}-separated variants of {@code ,}-separated sets; an empty
  *       variant is the evaluation setting itself): phase {@code eval:<variant>} per variant, one
- *       row of metric means each.
+ *       row of metric means each. Its training checkpoints as a curve run's, at the first episode
+ *       end after every tenth of the steps.
  * </ul>
  */
 public final class CollabRunKinds {
@@ -216,6 +222,17 @@ public final class CollabRunKinds {
 
   /** {@value #CURVE}: see the class comment. */
   static final class Curve implements RunKind {
+    /** Wraps the run's checkpointer: the identity, except in tests that cut a run short. */
+    private final UnaryOperator<Checkpointer> around;
+
+    Curve() {
+      this(UnaryOperator.identity());
+    }
+
+    Curve(UnaryOperator<Checkpointer> around) {
+      this.around = around;
+    }
+
     @Override
     public String id() {
       return CURVE;
@@ -246,9 +263,20 @@ public final class CollabRunKinds {
       CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
       CollabEnvBase eval = CollabSetup.env(spec.preset(), CollabSetup.evalSets(spec.overrides()));
       EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
+      // Saved at the first episode end after each evaluation; a stopped run resumes exactly.
+      CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
       List<double[]> rows =
           CollabTraining.trainWithEvaluation(
-              learner, env, eval, steps, every, spec.episodes(), spec.seed());
+              learner,
+              env,
+              eval,
+              steps,
+              every,
+              spec.episodes(),
+              spec.seed(),
+              checkpoints.restore(),
+              around.apply(checkpoints));
+      checkpoints.clear();
       return new Outcome(environment(env), List.of(series("curve", true, spec.seed(), rows)));
     }
 
@@ -300,6 +328,17 @@ public final class CollabRunKinds {
 
   /** {@value #VARIANTS}: see the class comment. */
   static final class Variants implements RunKind {
+    /** Wraps the run's checkpointer: the identity, except in tests that cut a run short. */
+    private final UnaryOperator<Checkpointer> around;
+
+    Variants() {
+      this(UnaryOperator.identity());
+    }
+
+    Variants(UnaryOperator<Checkpointer> around) {
+      this.around = around;
+    }
+
     @Override
     public String id() {
       return VARIANTS;
@@ -323,7 +362,16 @@ public final class CollabRunKinds {
       long steps = longParam(spec, "steps", 1);
       CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
       EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
-      CollabTraining.train(learner, env, steps, spec.seed(), null, (k, s, v) -> {});
+      // Saved at the first episode end after every tenth of the steps, as a curve run's.
+      CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
+      CollabTraining.trainResumable(
+          learner,
+          env,
+          steps,
+          spec.seed(),
+          checkpoints.restore(),
+          around.apply(checkpoints),
+          Math.max(1, steps / 10));
       List<RunResult.Series> out = new ArrayList<>();
       String raw = spec.param("variants", "");
       String[] labels = raw.split(";", -1);
@@ -336,6 +384,7 @@ public final class CollabRunKinds {
                 learner, CollabSetup.env(spec.preset(), ev), spec.episodes(), spec.seed());
         out.add(series(variantPhase(labels[i]), false, spec.seed(), List.of(m)));
       }
+      checkpoints.clear();
       return new Outcome(environment(env), out);
     }
 

@@ -1,6 +1,6 @@
 package io.edgeoffload.rl.dist;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A categorical distribution over {@code n} actions from {@code n} logits l, with an optional mask.
@@ -134,7 +134,7 @@ public final class Categorical implements Distribution {
 
   @Override
   public void sample(
-      double[] p, int po, boolean[] mask, int mo, SplittableRandom rng, double[] out, int oo) {
+      double[] p, int po, boolean[] mask, int mo, RandomGenerator rng, double[] out, int oo) {
     double max = maxLogit(p, po, mask, mo);
     double s = 0;
     int last = -1;

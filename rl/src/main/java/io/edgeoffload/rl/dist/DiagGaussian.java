@@ -1,6 +1,6 @@
 package io.edgeoffload.rl.dist;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A Gaussian with diagonal covariance over {@code d} dimensions. The parameter row is {@code [μ_1 …
@@ -75,7 +75,7 @@ public final class DiagGaussian implements Distribution {
 
   @Override
   public void sample(
-      double[] p, int po, boolean[] mask, int mo, SplittableRandom rng, double[] out, int oo) {
+      double[] p, int po, boolean[] mask, int mo, RandomGenerator rng, double[] out, int oo) {
     for (int k = 0; k < d; k++) {
       out[oo + k] = p[po + k] + Math.exp(p[po + d + k]) * rng.nextGaussian();
     }

@@ -1,6 +1,6 @@
 package io.edgeoffload.rl.dist;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * An action distribution whose parameters are one flat row of a network's output ({@code params}
@@ -34,7 +34,7 @@ public interface Distribution {
 
   /** Draws an action into {@code out[oo, oo + actionWidth)}. */
   void sample(
-      double[] params, int po, boolean[] mask, int mo, SplittableRandom rng, double[] out, int oo);
+      double[] params, int po, boolean[] mask, int mo, RandomGenerator rng, double[] out, int oo);
 
   /** The most probable action (the mean for continuous parts) into {@code out[oo, …)}. */
   void mode(double[] params, int po, boolean[] mask, int mo, double[] out, int oo);
@@ -87,7 +87,7 @@ public interface Distribution {
 
   /** Samples rows {@code 0..n)}; a bad row throws with its index in the message. */
   default void samples(
-      int n, double[] params, boolean[] masks, SplittableRandom rng, double[] actionsOut) {
+      int n, double[] params, boolean[] masks, RandomGenerator rng, double[] actionsOut) {
     int pw = paramWidth();
     int aw = actionWidth();
     int mw = maskWidth();

@@ -1,6 +1,6 @@
 package io.edgeoffload.rl.dist;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Independent heads over one flat parameter row (a parameterised action space, as in H-PPO and
@@ -105,7 +105,7 @@ public final class HybridDistribution implements Distribution {
 
   @Override
   public void sample(
-      double[] p, int po, boolean[] mask, int mo, SplittableRandom rng, double[] out, int oo) {
+      double[] p, int po, boolean[] mask, int mo, RandomGenerator rng, double[] out, int oo) {
     for (int h = 0; h < heads.length; h++) {
       try {
         heads[h].sample(

@@ -55,16 +55,63 @@ public final class CollabTraining {
       EpisodeListener listener,
       MetricsSink sink,
       java.util.function.LongConsumer afterStep) {
+    return train(learner, env, Position.START, steps, seed, listener, sink, afterStep, null);
+  }
+
+  /**
+   * Where a training loop stands after an episode: with the learner's saved state (which includes
+   * its random stream), enough to continue the loop exactly. {@code step} steps are done, the next
+   * episode is {@code episode}, and the learner has made {@code updates} updates.
+   */
+  public record Position(long step, int episode, long updates) {
+    /** A loop that has not started. */
+    public static final Position START = new Position(0, 0, 0);
+
+    public Position {
+      if (step < 0 || episode < 0 || updates < 0) {
+        throw new IllegalArgumentException(
+            "position " + step + "/" + episode + "/" + updates + ": every part must be ≥ 0");
+      }
+    }
+  }
+
+  /** Told where the loop stands at the end of every step that ended an episode. */
+  @FunctionalInterface
+  public interface BoundaryListener {
+    void atBoundary(Position position);
+  }
+
+  /**
+   * The loop itself, started at {@code from} ({@link Position#START}, or a position saved with the
+   * learner's state that {@code learner} was loaded from). Episode {@code e} resets the environment
+   * with the seed {@code seedOf("episode", e)}, so a position at an episode boundary fixes the
+   * environment; the learner's stream runs on across episodes. {@code afterStep} is called after
+   * every step, then {@code boundary} (which may be null) after a step that ended an episode.
+   */
+  public static long train(
+      Learner learner,
+      CollabEnvBase env,
+      Position from,
+      long steps,
+      long seed,
+      EpisodeListener listener,
+      MetricsSink sink,
+      java.util.function.LongConsumer afterStep,
+      BoundaryListener boundary) {
+    if (from.step() > steps) {
+      throw new IllegalArgumentException(
+          "resume position " + from.step() + " is past the run's " + steps + " steps");
+    }
     List<EpisodeMetric> metrics = new CollabScheme().episodeMetrics();
     List<String> keys = env.infoKeys();
     RandomStreams root = new RandomStreams(seed);
     float[][] actions = new float[env.numAgents()][env.actionSpace(0).dim()];
-    float[][] obs = copy(env.reset(root.seedOf("episode", 0)));
+    int episode = from.episode();
+    float[][] obs = copy(env.reset(root.seedOf("episode", episode)));
     double[] sums = new double[keys.size()];
-    int episode = 0;
     int episodeSteps = 0;
-    long updates = 0;
-    for (long s = 0; s < steps; s++) {
+    long updates = from.updates();
+    for (long s = from.step(); s < steps; s++) {
       // Collect.
       learner.explore(obs, actions);
       StepResult r = env.step(actions);
@@ -93,8 +140,60 @@ public final class CollabTraining {
         obs = copy(r.observations());
       }
       afterStep.accept(s + 1);
+      if (r.done() && boundary != null) {
+        boundary.atBoundary(new Position(s + 1, episode, updates));
+      }
     }
     return updates;
+  }
+
+  /** Saves a run of {@link #trainWithEvaluation}: the learner's state, the position, the rows. */
+  @FunctionalInterface
+  public interface Checkpointer {
+    void save(Position position, List<double[]> rows);
+  }
+
+  /** A run of {@link #trainWithEvaluation} to continue: its saved position and rows. */
+  public record Resume(Position position, List<double[]> rows) {}
+
+  /**
+   * Trains for {@code steps} steps, resumably: {@code resume} (null to start afresh) continues a
+   * run whose learner was loaded from the state saved with it, and {@code checkpointer} (null for
+   * none) is called, with no rows, at the first episode boundary after every {@code saveEvery}
+   * steps.
+   *
+   * @return the updates made since the start of the run
+   */
+  public static long trainResumable(
+      Learner learner,
+      CollabEnvBase env,
+      long steps,
+      long seed,
+      Resume resume,
+      Checkpointer checkpointer,
+      long saveEvery) {
+    if (saveEvery < 1) {
+      throw new IllegalArgumentException("saveEvery " + saveEvery + " must be ≥ 1");
+    }
+    Position from = resume == null ? Position.START : resume.position();
+    long[] nextSave = {(from.step() / saveEvery + 1) * saveEvery};
+    return train(
+        learner,
+        env,
+        from,
+        steps,
+        seed,
+        null,
+        (k, s, v) -> {},
+        step -> {},
+        checkpointer == null
+            ? null
+            : at -> {
+              if (at.step() >= nextSave[0] && at.step() < steps) {
+                checkpointer.save(at, List.of());
+                nextSave[0] = (at.step() / saveEvery + 1) * saveEvery;
+              }
+            });
   }
 
   /**
@@ -111,14 +210,44 @@ public final class CollabTraining {
       long evalEvery,
       int evalEpisodes,
       long seed) {
+    return trainWithEvaluation(
+        learner, env, evalEnv, steps, evalEvery, evalEpisodes, seed, null, null);
+  }
+
+  /**
+   * As above, resumable: {@code resume} (null to start afresh) continues a run whose learner was
+   * loaded from the state saved with it; {@code checkpointer} (null for none) is called at the
+   * first episode boundary after each evaluation, with the rows so far, so that at most one
+   * evaluation interval is lost to a stop. A resumed run gives exactly the rows of an uninterrupted
+   * one.
+   */
+  public static List<double[]> trainWithEvaluation(
+      Learner learner,
+      CollabEnvBase env,
+      CollabEnvBase evalEnv,
+      long steps,
+      long evalEvery,
+      int evalEpisodes,
+      long seed,
+      Resume resume,
+      Checkpointer checkpointer) {
     List<double[]> rows = new ArrayList<>();
     long evalSeed = new RandomStreams(seed).seedOf("eval");
-    rows.add(row(0, evaluate(learner, evalEnv, evalEpisodes, evalSeed)));
-    long[] next = {evalEvery};
+    Position from = Position.START;
+    if (resume == null) {
+      rows.add(row(0, evaluate(learner, evalEnv, evalEpisodes, evalSeed)));
+    } else {
+      from = resume.position();
+      rows.addAll(resume.rows());
+    }
+    // The next evaluation point after the start; evaluations happen before the boundary's save.
+    long[] next = {(from.step() / evalEvery + 1) * evalEvery};
+    int[] savedRows = {rows.size()};
     // One uninterrupted training run; the evaluation environment is a separate object.
     train(
         learner,
         env,
+        from,
         steps,
         seed,
         null,
@@ -128,7 +257,15 @@ public final class CollabTraining {
             rows.add(row(step, evaluate(learner, evalEnv, evalEpisodes, evalSeed)));
             next[0] += evalEvery;
           }
-        });
+        },
+        checkpointer == null
+            ? null
+            : at -> {
+              if (rows.size() > savedRows[0] && at.step() < steps) {
+                checkpointer.save(at, List.copyOf(rows));
+                savedRows[0] = rows.size();
+              }
+            });
     return rows;
   }
 

@@ -5,6 +5,7 @@ import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.core.Learner;
 import io.edgeoffload.core.StepResult;
 import io.edgeoffload.core.metrics.MetricsSink;
+import io.edgeoffload.core.random.ResumableRandom;
 import io.edgeoffload.nn.Activation;
 import io.edgeoffload.nn.Mlp;
 import io.edgeoffload.nn.MlpSpec;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * EMH-PPO (COLLAB Sec. IV-C/D, Algorithm 2) and, by configuration, the learned baselines MAHPPO and
@@ -55,7 +55,9 @@ import java.util.SplittableRandom;
  */
 public final class EmhPpo implements Learner {
   private static final String KIND = "emh-ppo";
-  private static final int LAYOUT = 2; // 2: the partial rollout is saved too
+  // 2: the partial rollout is saved too; 3: and the random stream's position, so that a loop that
+  // does not reseed the learner every episode (the experiments' CollabTraining) resumes exactly.
+  private static final int LAYOUT = 3;
 
   private final String id;
   private final EmhPpoConfig cfg;
@@ -88,7 +90,7 @@ public final class EmhPpo implements Learner {
   private final Categorical channelDist;
   private final Categorical serverDist;
   private final DiagGaussian powerDist = new DiagGaussian(1);
-  private SplittableRandom rng;
+  private ResumableRandom rng;
 
   // Rollout.
   private final int rollout;
@@ -177,7 +179,7 @@ public final class EmhPpo implements Learner {
     this.valueHeads = cfg.perTaskValues() ? wMax : 1;
     this.pMax = env.config().txPowerMax().watts();
     this.lossScale = cfg.perTask() ? 1.0 / wMax : 1.0; // eq. (19)
-    this.rng = new SplittableRandom(seed);
+    this.rng = new ResumableRandom(seed);
 
     AdamConfig adam = AdamConfig.of(cfg.learningRate()).withMaxGradNorm(cfg.maxGradNorm());
     boolean embedded = cfg.actors().equals(EmhPpoConfig.EMBEDDED);
@@ -833,6 +835,8 @@ public final class EmhPpo implements Learner {
             logStdOpt[i].writeState(out);
           }
           writeRollout(out);
+          out.writeLong(rng.seed());
+          out.writeLong(rng.draws());
         });
   }
 
@@ -842,7 +846,7 @@ public final class EmhPpo implements Learner {
    */
   @Override
   public void reset(long seed) {
-    rng = new SplittableRandom(seed);
+    rng = new ResumableRandom(seed);
   }
 
   /** The rollout collected so far (steps 0..t), so a resumed run continues the same rollout. */
@@ -895,9 +899,9 @@ public final class EmhPpo implements Learner {
         file,
         KIND,
         (in, version) -> {
-          if (version != LAYOUT) {
+          if (version != 2 && version != LAYOUT) {
             throw new IOException(
-                file + ": emh-ppo layout " + version + ", this build reads " + LAYOUT);
+                file + ": emh-ppo layout " + version + ", this build reads 2 and " + LAYOUT);
           }
           String fc = in.readUTF();
           int fn = in.readInt();
@@ -963,6 +967,15 @@ public final class EmhPpo implements Learner {
           steps = s;
           updates = u;
           readRollout(in);
+          if (version >= 3) {
+            // Layout 2 had no position: its stream stays as it is (the lab's trainer reseeds it).
+            long seed = in.readLong();
+            long draws = in.readLong();
+            if (draws < 0) {
+              throw new IOException(file + ": random stream position " + draws + " < 0");
+            }
+            rng = ResumableRandom.at(seed, draws);
+          }
           nextValue = Double.NaN;
           aheadValid = false;
           return null;
