@@ -577,6 +577,26 @@ public final class Trainer {
     deleteStaleLearners(dir);
   }
 
+  /**
+   * Whether {@code dir} holds a committed checkpoint of a training run that has done its {@code
+   * episodes} episodes (false when there is none, or it cannot be read).
+   */
+  public static boolean finished(Path dir, int episodes) {
+    if (!Files.isRegularFile(dir.resolve(STATE))) {
+      return false;
+    }
+    try {
+      Properties p = state(dir);
+      String named = p.getProperty("learner", CHECKPOINT);
+      // The named learner, or the common name it takes once promoted (see rollForward).
+      return Integer.parseInt(p.getProperty("done", "-1")) == episodes
+          && (Files.isRegularFile(dir.resolve(named))
+              || Files.isRegularFile(dir.resolve(CHECKPOINT)));
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static Properties state(Path dir) throws IOException {
     Properties p = new Properties();
     try (var in = Files.newBufferedReader(dir.resolve(STATE), StandardCharsets.UTF_8)) {

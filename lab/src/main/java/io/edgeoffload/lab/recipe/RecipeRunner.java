@@ -83,8 +83,29 @@ public final class RecipeRunner {
               + out
               + " \"SELECT run_id, policy, seed, error FROM runs WHERE status = 'failed'\")");
     }
-    recipe.run(budget, out, new RecipeRuns.Stored(recipe.id(), Sweeper.runsRoot(out)));
+    // Each recipe renders into a folder of its own, so that recipes sharing DIR (and its runs) do
+    // not overwrite each other's data.csv and summary.md; the top of DIR shows the latest one.
+    Path own = out.resolve(RENDERED).resolve(recipe.id());
+    recipe.run(budget, own, new RecipeRuns.Stored(recipe.id(), Sweeper.runsRoot(out)));
+    copyTree(own, out);
     return new Outcome(o, runs);
+  }
+
+  /** The folder of {@code DIR} holding each rendered recipe's outputs, {@code <id>/}. */
+  public static final String RENDERED = "recipes";
+
+  /**
+   * Copies every file under {@code from} to the same relative path under {@code to}, atomically.
+   */
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+        io.edgeoffload.lab.AtomicFiles.write(
+            to.resolve(from.relativize(f).toString()), Files.readAllBytes(f));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+    }
   }
 
   private static void delete(Path dir) {

@@ -136,7 +136,8 @@ public final class RunKinds {
    * learner's own scalars per training episode in which it updated, with the episode in the column
    * {@code train_episode}) and, with the parameters {@code probeEvery} and {@code probeEpisodes},
    * {@code probe} (the deterministic policy's mean metrics every {@code probeEvery} training
-   * episodes, with {@code trained_episodes}).
+   * episodes, with {@code trained_episodes}). A run with evaluation episodes adopts the finished
+   * training of the same run without them, where there is one ({@link #adoptTraining}).
    */
   static final class Train implements RunKind {
     /** Parameters of the kind (part of a run's identity when set). */
@@ -189,7 +190,78 @@ public final class RunKinds {
 
     @Override
     public Outcome execute(RunSpec spec, Path dir) {
-      return run(resolve(spec), spec, dir.resolve("train"));
+      ResolvedConfig<?> resolved = resolve(spec);
+      adoptTraining(spec, resolved.config(), dir);
+      return run(resolved, spec, dir.resolve("train"));
+    }
+
+    /** Names the run whose training a run adopted, in the adopting run's {@code train/}. */
+    static final String ADOPTED = "adopted-from.txt";
+
+    /**
+     * Lets a run that evaluates after training start from a finished training of the same spec: the
+     * run identified as this one with {@code episodes = 0} (Fig. 5's curves and Fig. 6's point at N
+     * = 48 train exactly the same learner). Training does not depend on the evaluation episodes, so
+     * this run then resumes at its last episode, as a resume would, and only evaluates: its values
+     * are those of a run trained here. The donor's files are hard-linked (copied where the file
+     * system cannot link) into a new folder that takes the name {@code train} only when complete;
+     * they are never written in place, so the two runs cannot disturb each other.
+     *
+     * @return whether the training was adopted
+     */
+    static boolean adoptTraining(RunSpec spec, Object config, Path dir) {
+      Path train = dir.resolve("train");
+      if (spec.episodes() == 0 || Files.isRegularFile(train.resolve(Trainer.STATE))) {
+        return false;
+      }
+      String donorId =
+          RunIds.of(
+              RunIds.canonical(
+                  "train",
+                  spec.scheme(),
+                  config,
+                  spec.policy(),
+                  spec.seed(),
+                  0,
+                  spec.trainEpisodes(),
+                  spec.params()));
+      Path parent = dir.toAbsolutePath().getParent();
+      Path donor = parent.resolve(donorId).resolve("train");
+      if (donorId.equals(spec.id()) || !Trainer.finished(donor, spec.trainEpisodes())) {
+        return false;
+      }
+      try {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempDirectory(dir, ".train-adopted");
+        try (var files = Files.list(donor)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            if (!Files.isRegularFile(f) || f.getFileName().toString().startsWith(".")) {
+              continue;
+            }
+            Path to = tmp.resolve(f.getFileName().toString());
+            try {
+              Files.createLink(to, f);
+            } catch (UnsupportedOperationException | java.io.IOException e) {
+              Files.copy(f, to);
+            }
+          }
+        }
+        Files.writeString(tmp.resolve(ADOPTED), donorId + "\n");
+        // A train/ without a committed state holds nothing a resume would read.
+        if (Files.exists(train)) {
+          try (var old = Files.list(train)) {
+            for (Path f : (Iterable<Path>) old::iterator) {
+              Files.deleteIfExists(f);
+            }
+          }
+          Files.delete(train);
+        }
+        Files.move(tmp, train, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(
+            "cannot adopt the training of run " + donorId + " into " + dir, e);
+      }
     }
 
     @Override

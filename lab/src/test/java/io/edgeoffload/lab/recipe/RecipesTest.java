@@ -76,6 +76,15 @@ class RecipesTest {
     assertThat(again.sweep().skipped()).isEqualTo(10);
     assertThat(again.sweep().done()).isZero();
     assertThat(whole.resolve("data.csv")).hasContent(data);
+    // Another recipe rendered into the same folder keeps the first one's outputs in its own.
+    RecipeRunner.reproduce(Recipes.get("uara-fig4"), b, whole, new ThreadPoolEngine(2), false, MAX);
+    Path rendered = whole.resolve(RecipeRunner.RENDERED);
+    assertThat(rendered.resolve("ucms-fig4").resolve("data.csv")).hasContent(data);
+    assertThat(rendered.resolve("ucms-fig4").resolve("plots").resolve("ucms-fig4.png"))
+        .isRegularFile();
+    String uara = Files.readString(rendered.resolve("uara-fig4").resolve("data.csv"));
+    assertThat(uara).isNotEqualTo(data);
+    assertThat(whole.resolve("data.csv")).hasContent(uara);
 
     Path cut = tmp.resolve("cut");
     assertThatThrownBy(() -> RecipeRunner.reproduce(r, b, cut, new ThreadPoolEngine(2), false, 3))
