@@ -38,8 +38,10 @@ final class BandChart {
 
   /**
    * As {@link #write(Path, String, String, String, List, List)}; with {@code logY} the y axis is
-   * logarithmic and band edges and references below a thousandth of the smallest positive value are
-   * raised to it (a t-interval over few seeds can reach below zero; local-only waits 0).
+   * logarithmic and starts at half the smallest positive value drawn (means, band edges,
+   * references). Band edges and references at or below zero (a t-interval over few seeds can reach
+   * below zero; local-only waits 0) are drawn on that bottom edge, so they read as "off the axis"
+   * rather than as a value.
    */
   static void write(
       Path base,
@@ -53,9 +55,11 @@ final class BandChart {
     if (logY) {
       floor = Double.POSITIVE_INFINITY;
       for (Band b : bands) {
-        for (double v : b.mean()) {
-          if (v > 0) {
-            floor = Math.min(floor, v);
+        for (double[] a : new double[][] {b.mean(), b.lo(), b.hi()}) {
+          for (double v : a) {
+            if (v > 0) {
+              floor = Math.min(floor, v);
+            }
           }
         }
       }
@@ -64,7 +68,7 @@ final class BandChart {
           floor = Math.min(floor, r.y());
         }
       }
-      floor = Double.isFinite(floor) ? floor / 1e3 : 1e-12;
+      floor = Double.isFinite(floor) ? floor / 2 : 1e-12;
       for (Band b : bands) {
         for (double[] a : new double[][] {b.mean(), b.lo(), b.hi()}) {
           for (int i = 0; i < a.length; i++) {
@@ -90,6 +94,9 @@ final class BandChart {
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setYAxisLogarithmic(logY);
+    if (logY) {
+      chart.getStyler().setYAxisMin(floor);
+    }
     Color[] palette = s.getSeriesColors();
     int c = 0;
     for (Band b : bands) {

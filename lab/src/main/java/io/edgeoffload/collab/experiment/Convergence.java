@@ -225,7 +225,8 @@ public final class Convergence {
         String.format(
             Locale.ROOT,
             "Preset `%s`, %d training steps per run, %d seeds, evaluation with X_n = 50 and d = %s m"
-                + " (%d episodes per point); mean ± 95%% interval over seeds.%n%n",
+                + " (%d episodes per point); mean ± 95%% interval over seeds. The figures' y axes"
+                + " are logarithmic: a band edge at or below zero is drawn on the bottom edge.%n%n",
             opt.preset(),
             opt.trainingSteps(),
             opt.seedCount(),
