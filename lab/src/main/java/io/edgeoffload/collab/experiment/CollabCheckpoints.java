@@ -104,7 +104,20 @@ final class CollabCheckpoints implements Checkpointer {
     }
   }
 
-  /** Deletes the checkpoints (the run is complete). */
+  /** The trained learner a completed run keeps in its folder, for a later look at its policy. */
+  static final String FINAL = "learner.bin";
+
+  /** The run is complete: keeps its trained learner as {@value #FINAL}, deletes the checkpoints. */
+  void finish() {
+    try {
+      learner.save(dir.getParent().resolve(FINAL));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the trained learner beside " + dir, e);
+    }
+    clear();
+  }
+
+  /** Deletes the checkpoints. */
   void clear() {
     if (!Files.exists(dir)) {
       return;

@@ -276,7 +276,7 @@ public final class CollabRunKinds {
               spec.seed(),
               checkpoints.restore(),
               around.apply(checkpoints));
-      checkpoints.clear();
+      checkpoints.finish();
       return new Outcome(environment(env), List.of(series("curve", true, spec.seed(), rows)));
     }
 
@@ -384,7 +384,7 @@ public final class CollabRunKinds {
                 learner, CollabSetup.env(spec.preset(), ev), spec.episodes(), spec.seed());
         out.add(series(variantPhase(labels[i]), false, spec.seed(), List.of(m)));
       }
-      checkpoints.clear();
+      checkpoints.finish();
       return new Outcome(environment(env), out);
     }
 

@@ -83,6 +83,9 @@ class CollabCheckpointsTest {
     assertSameOutcome(resumed, reference);
     assertThat(resumed.series().get(0).values()).hasNumberOfRows(6); // 0, 300, …, 1500
     assertThat(run.resolve("checkpoint")).doesNotExist();
+    // The trained learner is kept, and is the same whether or not the run was cut.
+    assertThat(Files.mismatch(run.resolve("learner.bin"), dir.resolve("plain/learner.bin")))
+        .isEqualTo(-1L);
   }
 
   @Test
