@@ -1,0 +1,182 @@
+package io.edgeoffload.collab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeoffload.collab.CollabEnv;
+import io.edgeoffload.collab.CollabEnvBase;
+import io.edgeoffload.collab.Workload;
+import io.edgeoffload.collab.learn.CollabTraining;
+import io.edgeoffload.collab.learn.EmhPpo;
+import io.edgeoffload.core.Policy;
+import io.edgeoffload.core.config.ConfigException;
+import io.edgeoffload.core.config.ConfigLoader;
+import io.edgeoffload.core.random.RandomStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a COLLAB policy decides, task by task: evaluated as a {@value CollabRunKinds#CURVE} run
+ * evaluates it (same setting, episodes and seed), with the environment reporting every task it
+ * executes ({@link CollabEnv#onTask}). It answers why one learner's windows are slower than
+ * another's: how many tasks go out, from which point, on a channel shared with whom, at what power,
+ * and how long their transmission takes.
+ *
+ * <p>{@code java -cp JAR io.edgeoffload.collab.experiment.PolicyProfile RUN_DIR…} prints one
+ * Markdown row per finished run folder that kept its trained learner ({@code learner.bin}).
+ */
+public final class PolicyProfile {
+  private PolicyProfile() {}
+
+  /**
+   * Task-level means of one policy.
+   *
+   * @param metrics the evaluation's episode metrics ({@link CollabTraining#metricNames()}), equal
+   *     to a curve run's last row for its trained learner
+   * @param offloadedShare tasks that send data or run server MACs, of all tasks
+   * @param rawInputShare offloaded tasks cut before any device MAC (the raw input is sent)
+   * @param interferedShare offloaded tasks that shared their channel with another MD's task
+   * @param powerFraction mean transmit power of offloaded tasks, as a share of P_limit
+   * @param transmissionMs mean transmission time of an offloaded task
+   * @param offloadedMs mean latency of an offloaded task (device, transmission and server)
+   * @param localMs mean latency of a task kept whole on its MD
+   * @param serverLoad mean number of tasks an offloaded task's server ran at once
+   */
+  public record Profile(
+      double[] metrics,
+      long tasks,
+      double offloadedShare,
+      double rawInputShare,
+      double interferedShare,
+      double powerFraction,
+      double transmissionMs,
+      double offloadedMs,
+      double localMs,
+      double serverLoad) {}
+
+  /** Profiles {@code policy} on {@code env} over {@code episodes} episodes from {@code seed}. */
+  public static Profile of(Policy policy, CollabEnv env, int episodes, long seed) {
+    Workload work = env.workload();
+    double pMax = env.config().txPowerMax().watts();
+    long[] n = new long[4]; // tasks, offloaded, raw input, interfered
+    double[] sum = new double[5]; // power, transmission, offloaded latency, local latency, load
+    env.onTask(
+        t -> {
+          n[0]++;
+          if (t.offloads()) {
+            n[1]++;
+            n[2] += work.deviceMacs(t.point()) == 0 ? 1 : 0;
+            n[3] += t.interferenceW() > 0 ? 1 : 0;
+            sum[0] += t.powerW() / pMax;
+            sum[1] += t.transmissionS();
+            sum[2] += t.latencyS();
+            sum[4] += t.serverLoad();
+          } else {
+            sum[3] += t.latencyS();
+          }
+        });
+    double[] metrics;
+    try {
+      metrics = CollabTraining.evaluate(policy, env, episodes, seed);
+    } finally {
+      env.onTask(null);
+    }
+    long off = Math.max(1, n[1]);
+    long local = Math.max(1, n[0] - n[1]);
+    return new Profile(
+        metrics,
+        n[0],
+        (double) n[1] / Math.max(1, n[0]),
+        (double) n[2] / off,
+        (double) n[3] / off,
+        sum[0] / off,
+        1e3 * sum[1] / off,
+        1e3 * sum[2] / off,
+        1e3 * sum[3] / local,
+        sum[4] / off);
+  }
+
+  /**
+   * Profiles the trained learner of a finished {@value CollabRunKinds#CURVE} run folder on that
+   * run's evaluation setting, episodes and seed.
+   *
+   * @throws ConfigException when the folder is not such a run or kept no learner
+   */
+  public static Profile ofRun(Path runDir) {
+    Path yaml = runDir.resolve("run.yaml");
+    Path learnerFile = runDir.resolve(CollabCheckpoints.FINAL);
+    if (!Files.isRegularFile(yaml) || !Files.isRegularFile(learnerFile)) {
+      throw new ConfigException(
+          "run folder",
+          runDir,
+          "needs run.yaml and " + CollabCheckpoints.FINAL + " (a finished collab-curve run)");
+    }
+    JsonNode run = ConfigLoader.readFile(yaml).path("run");
+    if (!CollabRunKinds.CURVE.equals(run.path("kind").asText())) {
+      throw new ConfigException("run.kind", run.path("kind").asText(), "must be collab-curve");
+    }
+    List<String> sets = new ArrayList<>();
+    run.path("overrides").forEach(s -> sets.add(s.asText()));
+    String preset = run.path("preset").asText();
+    long seed = run.path("seed").asLong();
+    boolean quick = run.path("params").path("quick").asText().equals("true");
+    CollabEnvBase train = CollabSetup.env(preset, sets);
+    EmhPpo learner = CollabSetup.learner(run.path("policy").asText(), train, quick, seed);
+    try {
+      learner.load(learnerFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + learnerFile, e);
+    }
+    CollabEnvBase eval = CollabSetup.env(preset, CollabSetup.evalSets(sets));
+    if (!(eval instanceof CollabEnv env)) {
+      throw new ConfigException("env", eval.id(), "profiles need " + CollabEnv.ID);
+    }
+    // The evaluation seed of CollabTraining.trainWithEvaluation.
+    return of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
+  }
+
+  /** One Markdown row: label, latency, energy, then the task-level means. */
+  static String row(String label, Profile p) {
+    List<String> names = CollabTraining.metricNames();
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.0f | %.4f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f |",
+        label,
+        1e3 * p.metrics()[names.indexOf("total_latency_s")],
+        p.metrics()[names.indexOf("energy_per_task_j")],
+        p.offloadedShare(),
+        p.rawInputShare(),
+        p.interferedShare(),
+        p.powerFraction(),
+        p.transmissionMs(),
+        p.offloadedMs(),
+        p.localMs(),
+        p.serverLoad());
+  }
+
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      System.err.println("usage: PolicyProfile RUN_DIR...");
+      System.exit(2);
+    }
+    System.out.println(
+        "| run | latency (ms) | energy (J/task) | offloaded | raw input | shared channel |"
+            + " power / P_limit | transmission (ms) | offloaded task (ms) | local task (ms) |"
+            + " server load |");
+    System.out.println("|---|" + "---:|".repeat(10));
+    try {
+      for (String a : args) {
+        Path dir = Path.of(a);
+        JsonNode run = ConfigLoader.readFile(dir.resolve("run.yaml")).path("run");
+        String label = run.path("policy").asText() + " seed " + run.path("seed").asText();
+        System.out.println(row(label, ofRun(dir)));
+      }
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.edgeoffload.collab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.edgeoffload.collab.CollabEnv;
+import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
+import io.edgeoffload.core.config.ConfigException;
+import io.edgeoffload.lab.sweep.RunExecutor;
+import io.edgeoffload.lab.sweep.RunResult;
+import io.edgeoffload.lab.sweep.RunSpec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyProfileTest {
+  @Test
+  void localOnlyKeepsEveryTaskAtFiveTimesL0() {
+    CollabEnv env = (CollabEnv) CollabSetup.env("collab-wide", CollabSetup.evalSets(List.of()));
+    PolicyProfile.Profile p = PolicyProfile.of(new LocalOnlyPolicy(env), env, 2, 7);
+    assertThat(p.tasks()).isEqualTo(2 * 3 * 50); // 2 episodes × 3 MDs × X_n = 50
+    assertThat(p.offloadedShare()).isZero();
+    // A task kept whole on its MD takes 5·L_0 (MODEL-NOTES COLLAB 4): 43.015 ms for ResNet-50.
+    assertThat(p.localMs()).isCloseTo(5e3 * env.workload().baseLatency(), within(1e-9));
+  }
+
+  @Test
+  void aTrainedRunsProfileEvaluatesAsItsLastCurvePoint(@TempDir Path dir) throws Exception {
+    RunSpec spec =
+        new RunSpec(
+            "0",
+            "t",
+            CollabRunKinds.CURVE,
+            "collab",
+            "collab-wide",
+            List.of("env.tasksMean=6", "env.maxTasks=30"),
+            "emh-ppo",
+            4,
+            2,
+            0,
+            Map.of("steps", "600", "every", "300", "quick", "true"),
+            Map.of());
+    // Before the run there is no folder to profile.
+    assertThatThrownBy(() -> PolicyProfile.ofRun(RunExecutor.dir(dir, spec.id())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("learner.bin");
+    RunResult r = RunExecutor.execute(spec, dir, "threads");
+    assertThat(r.status()).isEqualTo("done");
+    PolicyProfile.Profile p = PolicyProfile.ofRun(RunExecutor.dir(dir, spec.id()));
+    double[][] rows = r.series().get(0).values();
+    double[] last = rows[rows.length - 1];
+    assertThat(p.metrics()).containsExactly(Arrays.copyOfRange(last, 1, last.length));
+    for (double share :
+        new double[] {
+          p.offloadedShare(), p.rawInputShare(), p.interferedShare(), p.powerFraction()
+        }) {
+      assertThat(share).isBetween(0.0, 1.0);
+    }
+    assertThat(p.tasks()).isPositive();
+  }
+}
