@@ -176,7 +176,6 @@ public final class CollabTraining {
       throw new IllegalArgumentException("saveEvery " + saveEvery + " must be ≥ 1");
     }
     Position from = resume == null ? Position.START : resume.position();
-    long[] nextSave = {(from.step() / saveEvery + 1) * saveEvery};
     return train(
         learner,
         env,
@@ -186,14 +185,29 @@ public final class CollabTraining {
         null,
         (k, s, v) -> {},
         step -> {},
-        checkpointer == null
-            ? null
-            : at -> {
-              if (at.step() >= nextSave[0] && at.step() < steps) {
-                checkpointer.save(at, List.of());
-                nextSave[0] = (at.step() / saveEvery + 1) * saveEvery;
-              }
-            });
+        savingAfterEach(saveEvery, from, steps, checkpointer, List::of));
+  }
+
+  /**
+   * Saves at the first episode boundary after each multiple of {@code every} steps past {@code
+   * from}, except at the run's end; null without a checkpointer.
+   */
+  private static BoundaryListener savingAfterEach(
+      long every,
+      Position from,
+      long steps,
+      Checkpointer checkpointer,
+      java.util.function.Supplier<List<double[]>> rows) {
+    if (checkpointer == null) {
+      return null;
+    }
+    long[] next = {(from.step() / every + 1) * every};
+    return at -> {
+      if (at.step() >= next[0] && at.step() < steps) {
+        checkpointer.save(at, rows.get());
+        next[0] = (at.step() / every + 1) * every;
+      }
+    };
   }
 
   /**
@@ -242,7 +256,6 @@ public final class CollabTraining {
     }
     // The next evaluation point after the start; evaluations happen before the boundary's save.
     long[] next = {(from.step() / evalEvery + 1) * evalEvery};
-    int[] savedRows = {rows.size()};
     // One uninterrupted training run; the evaluation environment is a separate object.
     train(
         learner,
@@ -258,14 +271,8 @@ public final class CollabTraining {
             next[0] += evalEvery;
           }
         },
-        checkpointer == null
-            ? null
-            : at -> {
-              if (rows.size() > savedRows[0] && at.step() < steps) {
-                checkpointer.save(at, List.copyOf(rows));
-                savedRows[0] = rows.size();
-              }
-            });
+        // Evaluations fall on the multiples of evalEvery, so this saves after each of them.
+        savingAfterEach(evalEvery, from, steps, checkpointer, () -> List.copyOf(rows)));
     return rows;
   }
 
