@@ -46,6 +46,19 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 public final class CollabRunKinds {
+  /**
+   * The param naming the version of the learner kinds' results, part of a run's id so that a
+   * reproduction does not reuse runs whose values a fix has changed.
+   */
+  static final String VERSION = "version";
+
+  /**
+   * 2: a learner evaluated on an environment other than the one it was built with masks its window
+   * sizes by the evaluated environment's queues (read from the observation). Version 1 (no param)
+   * masked them by the training environment's queues at the moment of the evaluation.
+   */
+  static final String RESULTS_VERSION = "2";
+
   /** Id of the learning-curve kind. */
   public static final String CURVE = "collab-curve";
 
@@ -75,9 +88,14 @@ public final class CollabRunKinds {
         opt.evalEpisodes(),
         0,
         Map.of(
-            "steps", Long.toString(opt.trainingSteps()),
-            "every", Long.toString(opt.evaluateEvery()),
-            "quick", Boolean.toString(opt.quick())));
+            "steps",
+            Long.toString(opt.trainingSteps()),
+            "every",
+            Long.toString(opt.evaluateEvery()),
+            "quick",
+            Boolean.toString(opt.quick()),
+            VERSION,
+            RESULTS_VERSION));
   }
 
   /** A {@value #EVAL} run: {@code policy} on exactly {@code evalSets} from {@code seed}. */
@@ -112,9 +130,14 @@ public final class CollabRunKinds {
         opt.evalEpisodes(),
         0,
         Map.of(
-            "steps", Long.toString(opt.trainingSteps()),
-            "quick", Boolean.toString(opt.quick()),
-            "variants", v));
+            "steps",
+            Long.toString(opt.trainingSteps()),
+            "quick",
+            Boolean.toString(opt.quick()),
+            "variants",
+            v,
+            VERSION,
+            RESULTS_VERSION));
   }
 
   /** The phase of {@code variant} in a {@value #VARIANTS} run. */

@@ -164,10 +164,15 @@ class RecipesTest {
             s -> {
               assertThat(s.params()).containsEntry("steps", "4000").containsEntry("every", "400");
               assertThat(s.params()).containsEntry("quick", "true");
+              // Runs evaluated before the window-mask fix (version 1, no param) are not reused.
+              assertThat(s.params()).containsEntry("version", "2");
             });
     assertThat(fig6.stream().map(s -> s.seed()).distinct()).containsExactlyInAnyOrder(1L, 2L);
     List<io.edgeoffload.lab.sweep.RunSpec> table4 =
         RecipeRunner.plan(Recipes.get("collab-table4"), b);
+    assertThat(table4.stream().filter(s -> s.kind().equals("collab-variants")))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.params()).containsEntry("version", "2"));
     assertThat(table4).hasSize(4 * 2 + 4 * 2);
     // Runs are identified by what they do: more steps are other runs, the same are the same.
     List<io.edgeoffload.lab.sweep.RunSpec> longer =

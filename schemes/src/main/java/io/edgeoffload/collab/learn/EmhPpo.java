@@ -61,7 +61,6 @@ public final class EmhPpo implements Learner {
 
   private final String id;
   private final EmhPpoConfig cfg;
-  private final CollabEnvBase env;
   private final int n;
   private final int stateDim;
   private final int wMax;
@@ -74,6 +73,7 @@ public final class EmhPpo implements Learner {
   private final int agentsPerActor;
   private final int valueHeads;
   private final double pMax;
+  private final double tasksMean; // the observation's queue scale (CollabEnvBase)
   private final double lossScale;
 
   private final Mlp embedding;
@@ -161,12 +161,12 @@ public final class EmhPpo implements Learner {
 
   /**
    * @param id the learner's id ({@code emh-ppo}, {@code mahppo}, {@code h-ppo}, …)
-   * @param env the environment it acts in (read for the MDs' queues, to mask window sizes)
+   * @param env an environment of the shape it acts in (sizes, P_limit, the queue scale); it may act
+   *     on any other of that shape, and reads the queues from the observations
    */
   public EmhPpo(String id, EmhPpoConfig cfg, CollabEnvBase env, long seed) {
     this.id = id;
     this.cfg = cfg;
-    this.env = env;
     this.n = env.numAgents();
     this.stateDim = env.observationSpace(0).dim();
     this.wMax = env.config().windowMax();
@@ -178,6 +178,7 @@ public final class EmhPpo implements Learner {
     this.headW = wMax + tasks * taskW;
     this.valueHeads = cfg.perTaskValues() ? wMax : 1;
     this.pMax = env.config().txPowerMax().watts();
+    this.tasksMean = env.config().tasksMean();
     this.lossScale = cfg.perTask() ? 1.0 / wMax : 1.0; // eq. (19)
     this.rng = new ResumableRandom(seed);
 
@@ -327,8 +328,14 @@ public final class EmhPpo implements Learner {
     }
   }
 
-  private void windowMask(int i, boolean[] out, int off) {
-    int rem = Math.max(1, env.remaining(i));
+  /**
+   * Window sizes MD i may choose: 1 … its remaining tasks, read from the state it observes (the
+   * environment writes X_n/tasksMean as a float; times tasksMean and rounded, that is X_n exactly).
+   * Not from {@code env}: the learner acts on whatever environment it is evaluated on, and the one
+   * it was built with is then another, whose queues say nothing about this one.
+   */
+  private void windowMask(int i, float[] state, boolean[] out, int off) {
+    int rem = Math.max(1, (int) Math.round(state[2 * i] * (double) tasksMean));
     for (int w = 0; w < wMax; w++) {
       out[off + w] = w + 1 <= rem;
     }
@@ -500,7 +507,7 @@ public final class EmhPpo implements Learner {
     double[] prow = w.prow;
     for (int i = 0; i < n; i++) {
       headRow(outs[actorOf(i)], 0, i, w);
-      windowMask(i, maskRow, 0);
+      windowMask(i, observations[0], maskRow, 0);
       windowDist.mode(prow, 0, maskRow, 0, stepActs, i * actW);
       for (int x = 0; x < tasks; x++) {
         int po = taskOffset(x);
@@ -526,7 +533,7 @@ public final class EmhPpo implements Learner {
     for (int i = 0; i < n; i++) {
       headRow(outs[actorOf(i)], 0, i, w);
       int mo = (t * n + i) * wMax;
-      windowMask(i, windowMasks, mo);
+      windowMask(i, state, windowMasks, mo);
       int ao = i * actW;
       windowDist.sample(prow, 0, windowMasks, mo, rng, stepActs, ao);
       for (int x = 0; x < tasks; x++) {
