@@ -44,6 +44,7 @@ public final class PolicyProfile {
    * @param offloadedMs mean latency of an offloaded task (device, transmission and server)
    * @param localMs mean latency of a task kept whole on its MD
    * @param serverLoad mean number of tasks an offloaded task's server ran at once
+   * @param offloadedShareByMd per MD, the share of its tasks it offloaded
    */
   public record Profile(
       double[] metrics,
@@ -55,7 +56,8 @@ public final class PolicyProfile {
       double transmissionMs,
       double offloadedMs,
       double localMs,
-      double serverLoad) {}
+      double serverLoad,
+      double[] offloadedShareByMd) {}
 
   /** Profiles {@code policy} on {@code env} over {@code episodes} episodes from {@code seed}. */
   public static Profile of(Policy policy, CollabEnv env, int episodes, long seed) {
@@ -63,11 +65,14 @@ public final class PolicyProfile {
     double pMax = env.config().txPowerMax().watts();
     long[] n = new long[4]; // tasks, offloaded, raw input, interfered
     double[] sum = new double[5]; // power, transmission, offloaded latency, local latency, load
+    long[] byMd = new long[2 * env.numAgents()]; // per MD: tasks, offloaded
     env.onTask(
         t -> {
           n[0]++;
+          byMd[2 * t.md()]++;
           if (t.offloads()) {
             n[1]++;
+            byMd[2 * t.md() + 1]++;
             n[2] += work.deviceMacs(t.point()) == 0 ? 1 : 0;
             n[3] += t.interferenceW() > 0 ? 1 : 0;
             sum[0] += t.powerW() / pMax;
@@ -86,6 +91,10 @@ public final class PolicyProfile {
     }
     long off = Math.max(1, n[1]);
     long local = Math.max(1, n[0] - n[1]);
+    double[] shareByMd = new double[env.numAgents()];
+    for (int i = 0; i < shareByMd.length; i++) {
+      shareByMd[i] = (double) byMd[2 * i + 1] / Math.max(1, byMd[2 * i]);
+    }
     return new Profile(
         metrics,
         n[0],
@@ -96,7 +105,8 @@ public final class PolicyProfile {
         1e3 * sum[1] / off,
         1e3 * sum[2] / off,
         1e3 * sum[3] / local,
-        sum[4] / off);
+        sum[4] / off,
+        shareByMd);
   }
 
   /**
@@ -143,11 +153,14 @@ public final class PolicyProfile {
     List<String> names = CollabTraining.metricNames();
     return String.format(
         Locale.ROOT,
-        "| %s | %.0f | %.4f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f |",
+        "| %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f |",
         label,
         1e3 * p.metrics()[names.indexOf("total_latency_s")],
         p.metrics()[names.indexOf("energy_per_task_j")],
         p.offloadedShare(),
+        java.util.Arrays.stream(p.offloadedShareByMd())
+            .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
+            .collect(java.util.stream.Collectors.joining(" / ")),
         p.rawInputShare(),
         p.interferedShare(),
         p.powerFraction(),
@@ -163,10 +176,11 @@ public final class PolicyProfile {
       System.exit(2);
     }
     System.out.println(
-        "| run | latency (ms) | energy (J/task) | offloaded | raw input | shared channel |"
+        "| run | latency (ms) | energy (J/task) | offloaded | offloaded by MD | raw input |"
+            + " shared channel |"
             + " power / P_limit | transmission (ms) | offloaded task (ms) | local task (ms) |"
             + " server load |");
-    System.out.println("|---|" + "---:|".repeat(10));
+    System.out.println("|---|" + "---:|".repeat(11));
     try {
       for (String a : args) {
         Path dir = Path.of(a);

@@ -24,6 +24,7 @@ class PolicyProfileTest {
     PolicyProfile.Profile p = PolicyProfile.of(new LocalOnlyPolicy(env), env, 2, 7);
     assertThat(p.tasks()).isEqualTo(2 * 3 * 50); // 2 episodes × 3 MDs × X_n = 50
     assertThat(p.offloadedShare()).isZero();
+    assertThat(p.offloadedShareByMd()).containsExactly(0.0, 0.0, 0.0);
     // A task kept whole on its MD takes 5·L_0 (MODEL-NOTES COLLAB 4): 43.015 ms for ResNet-50.
     assertThat(p.localMs()).isCloseTo(5e3 * env.workload().baseLatency(), within(1e-9));
   }
@@ -61,5 +62,8 @@ class PolicyProfileTest {
       assertThat(share).isBetween(0.0, 1.0);
     }
     assertThat(p.tasks()).isPositive();
+    // Every MD ran the same number of tasks (fixed queues), so the shares average to the total.
+    assertThat(Arrays.stream(p.offloadedShareByMd()).average().orElseThrow())
+        .isCloseTo(p.offloadedShare(), within(1e-12));
   }
 }
