@@ -184,9 +184,10 @@ public final class PolicyProfile {
     try {
       for (String a : args) {
         Path dir = Path.of(a);
+        Profile p = ofRun(dir); // checks the folder first
         JsonNode run = ConfigLoader.readFile(dir.resolve("run.yaml")).path("run");
         String label = run.path("policy").asText() + " seed " + run.path("seed").asText();
-        System.out.println(row(label, ofRun(dir)));
+        System.out.println(row(label, p));
       }
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
