@@ -38,11 +38,6 @@ final class CollabCheckpoints implements Checkpointer {
     this.learner = learner;
   }
 
-  /** The folder the checkpoints are in. */
-  Path dir() {
-    return dir;
-  }
-
   /**
    * Restores the learner from the last committed save and returns where to continue, or null when
    * there is none.
