@@ -5,18 +5,27 @@ import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.CollabScheme;
 import io.edgeoffload.collab.learn.CollabTraining;
 import io.edgeoffload.collab.learn.CollabTraining.Checkpointer;
+import io.edgeoffload.collab.learn.CollabTraining.Resume;
 import io.edgeoffload.collab.learn.EmhPpo;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.metrics.EpisodeMetric;
+import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.recipe.RecipeRuns;
+import io.edgeoffload.lab.sweep.RunExecutor;
+import io.edgeoffload.lab.sweep.RunIds;
 import io.edgeoffload.lab.sweep.RunKind;
+import io.edgeoffload.lab.sweep.RunKinds;
 import io.edgeoffload.lab.sweep.RunResult;
 import io.edgeoffload.lab.sweep.RunSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,7 +51,10 @@ import java.util.function.UnaryOperator;
  *       {@code variants} ({@code ;}-separated variants of {@code ,}-separated sets; an empty
  *       variant is the evaluation setting itself): phase {@code eval:<variant>} per variant, one
  *       row of metric means each. Its training checkpoints as a curve run's, at the first episode
- *       end after every tenth of the steps.
+ *       end after every tenth of the steps. Where the runs folder holds its finished {@value
+ *       #CURVE} twin (same training, evaluated every tenth of the steps: Table IV's learners are
+ *       Fig. 6's, Table V's operator-grained ResNet-50 ones Fig. 8's), it loads that run's trained
+ *       learner instead of training again ({@link Variants#adoptCurveTraining}).
  * </ul>
  */
 public final class CollabRunKinds {
@@ -67,6 +79,9 @@ public final class CollabRunKinds {
 
   /** Id of the train-then-evaluate-on-variants kind. */
   public static final String VARIANTS = "collab-variants";
+
+  /** In a {@value #VARIANTS} run that adopted its curve twin's training: the twin's id. */
+  static final String ADOPTED = "adopted-from.txt";
 
   private CollabRunKinds() {}
 
@@ -387,14 +402,17 @@ public final class CollabRunKinds {
       EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
       // Saved at the first episode end after every tenth of the steps, as a curve run's.
       CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
-      CollabTraining.trainResumable(
-          learner,
-          env,
-          steps,
-          spec.seed(),
-          checkpoints.restore(),
-          around.apply(checkpoints),
-          Math.max(1, steps / 10));
+      Resume resume = checkpoints.restore();
+      if (resume != null || !adoptCurveTraining(spec, dir, learner)) {
+        CollabTraining.trainResumable(
+            learner,
+            env,
+            steps,
+            spec.seed(),
+            resume,
+            around.apply(checkpoints),
+            Math.max(1, steps / 10));
+      }
       List<RunResult.Series> out = new ArrayList<>();
       String raw = spec.param("variants", "");
       String[] labels = raw.split(";", -1);
@@ -409,6 +427,66 @@ public final class CollabRunKinds {
       }
       checkpoints.finish();
       return new Outcome(environment(env), out);
+    }
+
+    /**
+     * Lets a run start from the finished training of its {@value #CURVE} twin in the same runs
+     * folder: the curve run of the same resolved configuration, learner, seed, steps, evaluation
+     * episodes and version whose evaluations fall on every tenth of the steps (as every recipe asks
+     * for them). Its training is this run's: the curve run's evaluations act deterministically on
+     * an environment of their own and draw nothing from the learner's or the training environment's
+     * streams (tested). The twin's {@value CollabCheckpoints#FINAL} is loaded and {@value #ADOPTED}
+     * names the twin; the twin's files are only read.
+     *
+     * @return whether the training was adopted (then {@code learner} holds it)
+     */
+    static boolean adoptCurveTraining(RunSpec spec, Path dir, EmhPpo learner) {
+      String twin = curveTwin(spec);
+      Path root = dir.toAbsolutePath().getParent();
+      if (twin.equals(spec.id()) || root == null) {
+        return false;
+      }
+      RunResult done = RunExecutor.read(root, twin);
+      Path trained = root.resolve(twin).resolve(CollabCheckpoints.FINAL);
+      if (done == null || !done.done() || !Files.isRegularFile(trained)) {
+        return false;
+      }
+      try {
+        learner.load(trained);
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(ADOPTED), twin + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            new IOException(
+                "cannot adopt the trained learner " + trained + ": " + e.getMessage(), e));
+      }
+      return true;
+    }
+
+    /**
+     * The id of the {@value #CURVE} run whose training equals that of variants run {@code spec}.
+     */
+    static String curveTwin(RunSpec spec) {
+      long steps = longParam(spec, "steps", 1);
+      Map<String, String> params = new TreeMap<>();
+      params.put("steps", Long.toString(steps));
+      params.put("every", Long.toString(Math.max(1, steps / 10)));
+      params.put("quick", Boolean.toString(quick(spec)));
+      String version = spec.param(VERSION, null);
+      if (version != null) {
+        params.put(VERSION, version);
+      }
+      Object config = RunKinds.resolve(spec).config();
+      return RunIds.of(
+          RunIds.canonical(
+              CURVE,
+              spec.scheme(),
+              config,
+              spec.policy(),
+              spec.seed(),
+              spec.episodes(),
+              spec.trainEpisodes(),
+              params));
     }
 
     @Override
