@@ -116,6 +116,13 @@ public final class PolicyProfile {
    * @throws ConfigException when the folder is not such a run or kept no learner
    */
   public static Profile ofRun(Path runDir) {
+    return labelledRun(runDir).profile();
+  }
+
+  /** A run's profile and its label ({@code <policy> seed <seed>}). */
+  private record Labelled(String label, Profile profile) {}
+
+  private static Labelled labelledRun(Path runDir) {
     Path yaml = runDir.resolve("run.yaml");
     Path learnerFile = runDir.resolve(CollabCheckpoints.FINAL);
     if (!Files.isRegularFile(yaml) || !Files.isRegularFile(learnerFile)) {
@@ -145,7 +152,9 @@ public final class PolicyProfile {
       throw new ConfigException("env", eval.id(), "profiles need " + CollabEnv.ID);
     }
     // The evaluation seed of CollabTraining.trainWithEvaluation.
-    return of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
+    Profile p =
+        of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
+    return new Labelled(run.path("policy").asText() + " seed " + seed, p);
   }
 
   /** One Markdown row: label, latency, energy, then the task-level means. */
@@ -183,11 +192,8 @@ public final class PolicyProfile {
     System.out.println("|---|" + "---:|".repeat(11));
     try {
       for (String a : args) {
-        Path dir = Path.of(a);
-        Profile p = ofRun(dir); // checks the folder first
-        JsonNode run = ConfigLoader.readFile(dir.resolve("run.yaml")).path("run");
-        String label = run.path("policy").asText() + " seed " + run.path("seed").asText();
-        System.out.println(row(label, p));
+        Labelled l = labelledRun(Path.of(a));
+        System.out.println(row(l.label(), l.profile()));
       }
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
