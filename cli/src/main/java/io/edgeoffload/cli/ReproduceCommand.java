@@ -10,7 +10,10 @@ import io.edgeoffload.lab.sweep.SweepEngine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Parameters;
       "A reproduction is a sweep: its runs go to DIR/runs/<id>/ and DIR/results.duckdb, run on",
       "--engine threads or spark; running it again into the same DIR resumes it (completed runs",
       "are read, not repeated), and recipes sharing a DIR share their common runs.",
+      "--dry-run counts what a reproduction into DIR would still run, and runs nothing.",
       "Example: edgeoffload reproduce uara-fig4 --quick --out runs/fig4"
     })
 final class ReproduceCommand implements Callable<Integer> {
@@ -52,6 +56,14 @@ final class ReproduceCommand implements Callable<Integer> {
               + " where its seeds do not fit the time at hand; the outputs name the seeds used.")
   String seeds;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Plan only: count the runs by kind and policy and say which are done in DIR, which"
+              + " resume, which adopt a finished training, and which run from scratch. Writes"
+              + " nothing; safe while a reproduction runs in DIR.")
+  boolean dryRun;
+
   @CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -59,14 +71,15 @@ final class ReproduceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Recipe recipe = Recipes.get(id);
+    if (dryRun) {
+      printStatus(recipe, budget());
+      return 0;
+    }
     // A folder holding a reproduction's database is resumed; any other non-empty one is refused.
     if (!Files.isRegularFile(out.resolve(ResultsDb.FILE))) {
       RunOutput.checkWritable(out, force);
     }
-    Recipe.Budget budget = quick ? Recipe.Budget.quick() : Recipe.Budget.full();
-    if (seeds != null) {
-      budget = new Recipe.Budget(budget.name(), Seeds.parse("--seeds", seeds), budget.slots());
-    }
+    Recipe.Budget budget = budget();
     long t0 = System.nanoTime();
     RecipeRunner.Outcome o;
     try (SweepEngine e = engine.create()) {
@@ -83,5 +96,52 @@ final class ReproduceCommand implements Callable<Integer> {
         out.toAbsolutePath().normalize());
     w.flush();
     return 0;
+  }
+
+  private Recipe.Budget budget() {
+    Recipe.Budget budget = quick ? Recipe.Budget.quick() : Recipe.Budget.full();
+    if (seeds != null) {
+      budget = new Recipe.Budget(budget.name(), Seeds.parse("--seeds", seeds), budget.slots());
+    }
+    return budget;
+  }
+
+  /** One row per kind and policy: the runs, then how many stand in each state. */
+  private void printStatus(Recipe recipe, Recipe.Budget budget) {
+    List<RecipeRunner.Planned> planned = RecipeRunner.status(recipe, budget, out);
+    Map<String, int[]> rows = new TreeMap<>();
+    int[] total = new int[RecipeRunner.State.values().length];
+    for (RecipeRunner.Planned p : planned) {
+      String key = p.spec().kind() + " | " + p.spec().policy();
+      rows.computeIfAbsent(key, k -> new int[total.length])[p.state().ordinal()]++;
+      total[p.state().ordinal()]++;
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(
+        Locale.ROOT,
+        "%s (%s budget, seeds %s): %d runs in %s%n%n",
+        recipe.id(),
+        budget.name(),
+        budget.seeds(),
+        planned.size(),
+        out.toAbsolutePath().normalize());
+    w.println("| kind | policy | runs | done | resume | adopt a finished training | to run |");
+    w.println("|---|---|---:|---:|---:|---:|---:|");
+    rows.forEach((k, c) -> w.println(row(k, c)));
+    w.println(row("all | ", total));
+    w.flush();
+  }
+
+  private static String row(String label, int[] c) {
+    int runs = java.util.Arrays.stream(c).sum();
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %d | %d | %d | %d |",
+        label,
+        runs,
+        c[RecipeRunner.State.DONE.ordinal()],
+        c[RecipeRunner.State.RESUMES.ordinal()],
+        c[RecipeRunner.State.ADOPTS.ordinal()],
+        c[RecipeRunner.State.TO_RUN.ordinal()]);
   }
 }

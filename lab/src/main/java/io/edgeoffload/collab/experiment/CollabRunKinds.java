@@ -441,16 +441,12 @@ public final class CollabRunKinds {
      * @return whether the training was adopted (then {@code learner} holds it)
      */
     static boolean adoptCurveTraining(RunSpec spec, Path dir, EmhPpo learner) {
-      String twin = curveTwin(spec);
       Path root = dir.toAbsolutePath().getParent();
-      if (twin.equals(spec.id()) || root == null) {
+      String twin = finishedTwin(spec, root);
+      if (twin == null) {
         return false;
       }
-      RunResult done = RunExecutor.read(root, twin);
       Path trained = root.resolve(twin).resolve(CollabCheckpoints.FINAL);
-      if (done == null || !done.done() || !Files.isRegularFile(trained)) {
-        return false;
-      }
       try {
         learner.load(trained);
         Files.createDirectories(dir);
@@ -461,6 +457,28 @@ public final class CollabRunKinds {
                 "cannot adopt the trained learner " + trained + ": " + e.getMessage(), e));
       }
       return true;
+    }
+
+    /**
+     * The {@link #curveTwin} of {@code spec} when it is finished under {@code runsRoot}, or null.
+     */
+    private static String finishedTwin(RunSpec spec, Path runsRoot) {
+      String twin = curveTwin(spec);
+      if (twin.equals(spec.id()) || runsRoot == null) {
+        return null;
+      }
+      RunResult done = RunExecutor.read(runsRoot, twin);
+      boolean kept = Files.isRegularFile(runsRoot.resolve(twin).resolve(CollabCheckpoints.FINAL));
+      return done != null && done.done() && kept ? twin : null;
+    }
+
+    @Override
+    public String adoptableFrom(RunSpec spec, Path runsRoot) {
+      if (Files.isRegularFile(
+          runsRoot.resolve(spec.id()).resolve("checkpoint").resolve(CollabCheckpoints.STATE))) {
+        return null; // it has a training of its own to resume
+      }
+      return finishedTwin(spec, runsRoot);
     }
 
     /**

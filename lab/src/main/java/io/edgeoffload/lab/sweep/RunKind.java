@@ -35,6 +35,14 @@ public interface RunKind {
    */
   Outcome placeholder(RunSpec spec);
 
+  /**
+   * The id of the finished run under {@code runsRoot} whose training this run would adopt instead
+   * of training its own (the kinds that do say when), or null: for planning what a sweep will cost.
+   */
+  default String adoptableFrom(RunSpec spec, Path runsRoot) {
+    return null;
+  }
+
   /** What executing produced. */
   record Outcome(String environment, List<RunResult.Series> series) {}
 }

@@ -211,25 +211,14 @@ public final class RunKinds {
      */
     static boolean adoptTraining(RunSpec spec, Object config, Path dir) {
       Path train = dir.resolve("train");
-      if (spec.episodes() == 0 || Files.isRegularFile(train.resolve(Trainer.STATE))) {
+      if (Files.isRegularFile(train.resolve(Trainer.STATE))) {
         return false;
       }
-      String donorId =
-          RunIds.of(
-              RunIds.canonical(
-                  "train",
-                  spec.scheme(),
-                  config,
-                  spec.policy(),
-                  spec.seed(),
-                  0,
-                  spec.trainEpisodes(),
-                  spec.params()));
-      Path parent = dir.toAbsolutePath().getParent();
-      Path donor = parent.resolve(donorId).resolve("train");
-      if (donorId.equals(spec.id()) || !Trainer.finished(donor, spec.trainEpisodes())) {
+      String donorId = finishedDonor(spec, config, dir.toAbsolutePath().getParent());
+      if (donorId == null) {
         return false;
       }
+      Path donor = dir.toAbsolutePath().getParent().resolve(donorId).resolve("train");
       try {
         Files.createDirectories(dir);
         Path tmp = Files.createTempDirectory(dir, ".train-adopted");
@@ -262,6 +251,39 @@ public final class RunKinds {
         throw new java.io.UncheckedIOException(
             "cannot adopt the training of run " + donorId + " into " + dir, e);
       }
+    }
+
+    /**
+     * The id of the run without evaluation episodes whose finished training {@code spec} would
+     * adopt under {@code runsRoot}, or null where there is none (or {@code spec} is that run).
+     */
+    private static String finishedDonor(RunSpec spec, Object config, Path runsRoot) {
+      if (spec.episodes() == 0 || runsRoot == null) {
+        return null;
+      }
+      String donorId =
+          RunIds.of(
+              RunIds.canonical(
+                  "train",
+                  spec.scheme(),
+                  config,
+                  spec.policy(),
+                  spec.seed(),
+                  0,
+                  spec.trainEpisodes(),
+                  spec.params()));
+      boolean finished =
+          Trainer.finished(runsRoot.resolve(donorId).resolve("train"), spec.trainEpisodes());
+      return donorId.equals(spec.id()) || !finished ? null : donorId;
+    }
+
+    @Override
+    public String adoptableFrom(RunSpec spec, Path runsRoot) {
+      if (Files.isRegularFile(
+          runsRoot.resolve(spec.id()).resolve("train").resolve(Trainer.STATE))) {
+        return null; // it has a training of its own to resume
+      }
+      return finishedDonor(spec, resolve(spec).config(), runsRoot);
     }
 
     @Override

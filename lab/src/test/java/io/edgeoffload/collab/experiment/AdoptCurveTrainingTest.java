@@ -95,6 +95,9 @@ class AdoptCurveTrainingTest {
       assertThat(RunExecutor.execute(curve, shared, "test").done()).isTrue();
       Path twin = shared.resolve(curve.id()).resolve(CollabCheckpoints.FINAL);
       byte[] trained = Files.readAllBytes(twin);
+      CollabRunKinds.Variants kind = new CollabRunKinds.Variants();
+      assertThat(kind.adoptableFrom(variants, shared)).isEqualTo(curve.id());
+      assertThat(kind.adoptableFrom(variants, dir.resolve(policy).resolve("alone"))).isNull();
       RunResult adopted = RunExecutor.execute(variants, shared, "test");
       assertThat(adopted.done()).as(adopted.error()).isTrue();
       Path run = shared.resolve(variants.id());
@@ -125,6 +128,7 @@ class AdoptCurveTrainingTest {
     RunExecutor.execute(curve, shared, "test");
     // A twin without its result marker (stopped after its last save, say) is not finished.
     Files.delete(shared.resolve(curve.id()).resolve(RunExecutor.RESULT));
+    assertThat(new CollabRunKinds.Variants().adoptableFrom(variants, shared)).isNull();
     RunResult r = RunExecutor.execute(variants, shared, "test");
     assertThat(r.done()).isTrue();
     assertThat(shared.resolve(variants.id()).resolve(CollabRunKinds.ADOPTED)).doesNotExist();

@@ -64,6 +64,8 @@ class AdoptTrainingTest {
     train.execute(curve, runs.resolve(curve.id()));
     Path donor = runs.resolve(curve.id()).resolve("train");
     byte[] donorLearner = Files.readAllBytes(donor.resolve(Trainer.CHECKPOINT));
+    assertThat(train.adoptableFrom(evaluated, runs)).isEqualTo(curve.id());
+    assertThat(train.adoptableFrom(curve, runs)).isNull();
     RunKind.Outcome adopted = train.execute(evaluated, runs.resolve(evaluated.id()));
     Path adoptedTrain = runs.resolve(evaluated.id()).resolve("train");
     assertThat(Files.readString(adoptedTrain.resolve(RunKinds.Train.ADOPTED)).trim())
@@ -74,6 +76,7 @@ class AdoptTrainingTest {
 
     // The same run trained from scratch elsewhere: the same training and evaluation values.
     Path alone = dir.resolve("alone").resolve("runs").resolve(evaluated.id());
+    assertThat(train.adoptableFrom(evaluated, alone.getParent())).isNull();
     RunKind.Outcome fresh = train.execute(evaluated, alone);
     assertThat(alone.resolve("train").resolve(RunKinds.Train.ADOPTED)).doesNotExist();
     assertSameValues(adopted, fresh);
