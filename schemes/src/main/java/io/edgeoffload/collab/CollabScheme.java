@@ -3,6 +3,7 @@ package io.edgeoffload.collab;
 import io.edgeoffload.collab.baseline.GreedyPartitionPolicy;
 import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
 import io.edgeoffload.collab.baseline.RandomPolicy;
+import io.edgeoffload.collab.baseline.RoundRobinPolicy;
 import io.edgeoffload.collab.learn.CollabLearners;
 import io.edgeoffload.core.Scheme;
 import io.edgeoffload.core.config.ConfigLoader;
@@ -35,6 +36,10 @@ public final class CollabScheme implements Scheme<CollabConfig, CollabEnvBase> {
               "greedy",
               "as neurosurgeon, over every operator-level partition point",
               (c, e) -> new GreedyPartitionPolicy("greedy", e, false))
+          .register(
+              "round-robin",
+              "not in the paper: the MDs take turns to offload the raw input, one per channel",
+              (c, e) -> new RoundRobinPolicy(e))
           .register(
               "random",
               "uniform random action for every MD and task",

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Fig. 6: convergence of EMH-PPO against AgileNN, MAHPPO and H-PPO, with local inference as the
- * reference: (a) reward, (b) total latency, (c) energy per task, (d) waiting time per task.
+ * reference: (a) reward, (b) total latency, (c) energy per task, (d) waiting time per task. Not in
+ * the paper: {@code round-robin}, a fixed schedule of one decision per MD and window, as a second
+ * reference for what such decisions can reach.
  */
 public final class Fig6 {
   private Fig6() {}
@@ -18,7 +20,8 @@ public final class Fig6 {
             new Convergence.Series("AgileNN", "agilenn", List.of()),
             new Convergence.Series("MAHPPO", "mahppo", List.of()),
             new Convergence.Series("H-PPO", "h-ppo", List.of()),
-            new Convergence.Series("local only", "local-only", List.of())),
+            new Convergence.Series("local only", "local-only", List.of()),
+            new Convergence.Series("round-robin", "round-robin", List.of())),
         opt,
         runs);
   }

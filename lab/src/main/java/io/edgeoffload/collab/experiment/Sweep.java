@@ -20,13 +20,17 @@ import java.util.function.DoubleFunction;
 public final class Sweep {
   private Sweep() {}
 
-  /** The five algorithms of Figs. 10 and 11: label and learner or policy id. */
+  /**
+   * The five algorithms of Figs. 10 and 11, and the {@code round-robin} schedule (not in the paper)
+   * as a reference: label and learner or policy id.
+   */
   static final String[][] ALGORITHMS = {
     {"EMH-PPO", "emh-ppo"},
     {"AgileNN", "agilenn"},
     {"MAHPPO", "mahppo"},
     {"H-PPO", "h-ppo"},
-    {"local only", "local-only"}
+    {"local only", "local-only"},
+    {"round-robin", "round-robin"}
   };
 
   /** The series of Figs. 10 and 11, each with the environment sets {@code fixed}. */
