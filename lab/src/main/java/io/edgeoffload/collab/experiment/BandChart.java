@@ -20,6 +20,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class BandChart {
   private BandChart() {}
 
+  /** Colours of the second and later references: black, dark grey, brown. */
+  private static final Color[] MORE_REFERENCES = {
+    Color.BLACK, new Color(100, 100, 100), new Color(140, 80, 20)
+  };
+
   /** One curve: x, mean and the band's edges. */
   record Band(String name, double[] x, double[] mean, double[] lo, double[] hi) {}
 
@@ -121,8 +126,12 @@ final class BandChart {
       double[] x = bands.get(0).x();
       xr = new double[] {x[0], x[x.length - 1]};
     }
-    for (Reference r : refs) {
-      Color color = palette[c++ % palette.length];
+    for (int k = 0; k < refs.size(); k++) {
+      Reference r = refs.get(k);
+      // The first reference takes the next series colour; later ones dark colours that no band
+      // shares, so that a reference is never read as a learner's curve.
+      Color color =
+          k == 0 ? palette[c % palette.length] : MORE_REFERENCES[(k - 1) % MORE_REFERENCES.length];
       double y = logY ? Math.max(r.y(), floor) : r.y(); // a zero reference sits on the floor
       XYSeries ref = chart.addSeries(r.name(), xr, new double[] {y, y});
       ref.setLineColor(color);
