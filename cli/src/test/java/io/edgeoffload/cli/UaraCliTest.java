@@ -99,6 +99,12 @@ class UaraCliTest {
   @Test
   void reproduceQuickWritesTheRecipeAndRefusesToOverwrite(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("fig8");
+    // --dry-run counts the runs and writes nothing.
+    CliHarness.Outcome plan =
+        exec("reproduce", "uara-fig8", "--quick", "--out", out.toString(), "--dry-run");
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out()).containsPattern("\\| all \\| +\\| (\\d+) \\| 0 \\| 0 \\| 0 \\| \\1 \\|");
+    assertThat(Files.exists(out)).isFalse();
     CliHarness.Outcome o = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(Files.exists(out.resolve("data.csv"))).isTrue();
@@ -107,6 +113,9 @@ class UaraCliTest {
     CliHarness.Outcome again = exec("reproduce", "uara-fig8", "--quick", "--out", out.toString());
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.out()).contains(" already done").contains(", 0 run now");
+    CliHarness.Outcome done =
+        exec("reproduce", "uara-fig8", "--quick", "--out", out.toString(), "--dry-run");
+    assertThat(done.out()).containsPattern("\\| all \\| +\\| (\\d+) \\| \\1 \\| 0 \\| 0 \\| 0 \\|");
     // A non-empty folder that is not a reproduction's is refused.
     Path other = tmp.resolve("other");
     Files.createDirectories(other);
