@@ -10,6 +10,7 @@ import io.edgeoffload.core.Policy;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
 import io.edgeoffload.core.random.RandomStreams;
+import io.edgeoffload.lab.sweep.RunExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ import java.util.Locale;
  * and how long their transmission takes.
  *
  * <p>{@code java -cp JAR io.edgeoffload.collab.experiment.PolicyProfile RUN_DIR…} prints one
- * Markdown row per finished run folder that kept its trained learner ({@code learner.bin}).
+ * Markdown row per finished run folder: a {@value CollabRunKinds#CURVE} run that kept its trained
+ * learner ({@code learner.bin}), or a {@value CollabRunKinds#EVAL} run (a non-learning policy on
+ * its evaluation setting, episodes and seed).
  */
 public final class PolicyProfile {
   private PolicyProfile() {}
@@ -125,20 +128,40 @@ public final class PolicyProfile {
   private static Labelled labelledRun(Path runDir) {
     Path yaml = runDir.resolve("run.yaml");
     Path learnerFile = runDir.resolve(CollabCheckpoints.FINAL);
-    if (!Files.isRegularFile(yaml) || !Files.isRegularFile(learnerFile)) {
+    if (!Files.isRegularFile(yaml) || !Files.isRegularFile(runDir.resolve(RunExecutor.RESULT))) {
       throw new ConfigException(
           "run folder",
           runDir,
-          "needs run.yaml and " + CollabCheckpoints.FINAL + " (a finished collab-curve run)");
+          "needs run.yaml and "
+              + RunExecutor.RESULT
+              + " (a finished collab-curve run, with its "
+              + CollabCheckpoints.FINAL
+              + ", or collab-eval run)");
     }
     JsonNode run = ConfigLoader.readFile(yaml).path("run");
-    if (!CollabRunKinds.CURVE.equals(run.path("kind").asText())) {
-      throw new ConfigException("run.kind", run.path("kind").asText(), "must be collab-curve");
-    }
+    String kind = run.path("kind").asText();
     List<String> sets = new ArrayList<>();
     run.path("overrides").forEach(s -> sets.add(s.asText()));
     String preset = run.path("preset").asText();
     long seed = run.path("seed").asLong();
+    String label = run.path("policy").asText() + " seed " + seed;
+    if (CollabRunKinds.EVAL.equals(kind)) {
+      // A non-learning policy on exactly the run's setting, as the run evaluated it.
+      CollabEnvBase eval = CollabSetup.env(preset, sets);
+      if (!(eval instanceof CollabEnv env)) {
+        throw new ConfigException("env", eval.id(), "profiles need " + CollabEnv.ID);
+      }
+      Policy policy =
+          CollabSetup.policy(run.path("policy").asText(), CollabSetup.config(preset, sets), env);
+      return new Labelled(label, of(policy, env, run.path("episodes").asInt(), seed));
+    }
+    if (!CollabRunKinds.CURVE.equals(kind)) {
+      throw new ConfigException("run.kind", kind, "must be collab-curve or collab-eval");
+    }
+    if (!Files.isRegularFile(learnerFile)) {
+      throw new ConfigException(
+          "run folder", runDir, "a collab-curve run needs its " + CollabCheckpoints.FINAL);
+    }
     boolean quick = run.path("params").path("quick").asText().equals("true");
     CollabEnvBase train = CollabSetup.env(preset, sets);
     EmhPpo learner = CollabSetup.learner(run.path("policy").asText(), train, quick, seed);
@@ -154,7 +177,7 @@ public final class PolicyProfile {
     // The evaluation seed of CollabTraining.trainWithEvaluation.
     Profile p =
         of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
-    return new Labelled(run.path("policy").asText() + " seed " + seed, p);
+    return new Labelled(label, p);
   }
 
   /** One Markdown row: label, latency, energy, then the task-level means. */

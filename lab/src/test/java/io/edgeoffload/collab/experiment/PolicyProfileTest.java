@@ -48,7 +48,7 @@ class PolicyProfileTest {
     // Before the run there is no folder to profile.
     assertThatThrownBy(() -> PolicyProfile.ofRun(RunExecutor.dir(dir, spec.id())))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("learner.bin");
+        .hasMessageContaining("result.json");
     RunResult r = RunExecutor.execute(spec, dir, "threads");
     assertThat(r.status()).isEqualTo("done");
     PolicyProfile.Profile p = PolicyProfile.ofRun(RunExecutor.dir(dir, spec.id()));
@@ -65,5 +65,33 @@ class PolicyProfileTest {
     // Every MD ran the same number of tasks (fixed queues), so the shares average to the total.
     assertThat(Arrays.stream(p.offloadedShareByMd()).average().orElseThrow())
         .isCloseTo(p.offloadedShare(), within(1e-12));
+  }
+
+  @Test
+  void anEvaluationRunsProfileIsItsRecordedRow(@TempDir Path dir) throws Exception {
+    RunSpec spec =
+        new RunSpec(
+            "1",
+            "t",
+            CollabRunKinds.EVAL,
+            "collab",
+            "collab-wide",
+            CollabSetup.evalSets(List.of()),
+            "round-robin",
+            3,
+            2,
+            0,
+            Map.of(),
+            Map.of());
+    RunResult r = RunExecutor.execute(spec, dir, "threads");
+    assertThat(r.status()).isEqualTo("done");
+    PolicyProfile.Profile p = PolicyProfile.ofRun(RunExecutor.dir(dir, spec.id()));
+    assertThat(p.metrics()).containsExactly(r.series().get(0).values()[0]);
+    // The schedule never puts two senders on one channel, and every MD offloads in turn.
+    assertThat(p.interferedShare()).isZero();
+    assertThat(p.rawInputShare()).isEqualTo(1.0);
+    for (double share : p.offloadedShareByMd()) {
+      assertThat(share).isBetween(0.6, 1.0);
+    }
   }
 }
