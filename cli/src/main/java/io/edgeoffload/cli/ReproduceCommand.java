@@ -7,6 +7,7 @@ import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.Recipes;
 import io.edgeoffload.lab.sweep.ResultsDb;
 import io.edgeoffload.lab.sweep.SweepEngine;
+import io.edgeoffload.lab.sweep.Sweeper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +109,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /** One row per kind and policy: the runs, then how many stand in each state. */
   private void printStatus(Recipe recipe, Recipe.Budget budget) {
-    List<RecipeRunner.Planned> planned = RecipeRunner.status(recipe, budget, out);
+    List<Sweeper.Planned> planned = RecipeRunner.status(recipe, budget, out);
     Map<String, int[]> rows = new TreeMap<>();
-    int[] total = new int[RecipeRunner.State.values().length];
-    for (RecipeRunner.Planned p : planned) {
+    int[] total = new int[Sweeper.State.values().length];
+    for (Sweeper.Planned p : planned) {
       String key = p.spec().kind() + " | " + p.spec().policy();
       rows.computeIfAbsent(key, k -> new int[total.length])[p.state().ordinal()]++;
       total[p.state().ordinal()]++;
@@ -139,9 +140,9 @@ final class ReproduceCommand implements Callable<Integer> {
         "| %s | %d | %d | %d | %d | %d |",
         label,
         runs,
-        c[RecipeRunner.State.DONE.ordinal()],
-        c[RecipeRunner.State.RESUMES.ordinal()],
-        c[RecipeRunner.State.ADOPTS.ordinal()],
-        c[RecipeRunner.State.TO_RUN.ordinal()]);
+        c[Sweeper.State.DONE.ordinal()],
+        c[Sweeper.State.RESUMES.ordinal()],
+        c[Sweeper.State.ADOPTS.ordinal()],
+        c[Sweeper.State.TO_RUN.ordinal()]);
   }
 }

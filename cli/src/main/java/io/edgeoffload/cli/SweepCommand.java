@@ -1,6 +1,7 @@
 package io.edgeoffload.cli;
 
 import io.edgeoffload.lab.sweep.ResultsDb;
+import io.edgeoffload.lab.sweep.RunSpec;
 import io.edgeoffload.lab.sweep.SweepEngine;
 import io.edgeoffload.lab.sweep.SweepSpec;
 import io.edgeoffload.lab.sweep.Sweeper;
@@ -44,12 +45,26 @@ final class SweepCommand implements Callable<Integer> {
     var runs = Sweeps.plan(sweep); // every problem in the spec surfaces here, before any write
     PrintWriter w = spec.commandLine().getOut();
     if (dryRun) {
-      for (var r : runs) {
+      int[] states = new int[Sweeper.State.values().length];
+      for (Sweeper.Planned p : Sweeper.status(runs, out)) {
+        RunSpec r = p.spec();
+        states[p.state().ordinal()]++;
         w.printf(
-            "%s  %-5s %-20s seed %-6d %s%n",
-            r.id(), r.kind(), r.policy(), r.seed(), r.pointLabel());
+            "%s  %-5s %-20s seed %-6d %-8s %s%n",
+            r.id(),
+            r.kind(),
+            r.policy(),
+            r.seed(),
+            p.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+            r.pointLabel());
       }
-      w.printf("%d runs%n", runs.size());
+      w.printf(
+          "%d runs: %d done, %d resume, %d adopt a finished training, %d to run%n",
+          runs.size(),
+          states[Sweeper.State.DONE.ordinal()],
+          states[Sweeper.State.RESUMES.ordinal()],
+          states[Sweeper.State.ADOPTS.ordinal()],
+          states[Sweeper.State.TO_RUN.ordinal()]);
       w.flush();
       return 0;
     }

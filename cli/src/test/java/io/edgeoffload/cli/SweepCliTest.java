@@ -43,10 +43,16 @@ class SweepCliTest {
     Path spec = tmp.resolve("cli.yaml");
     Files.writeString(spec, SPEC);
     Path root = tmp.resolve("root");
+    CliHarness.Outcome plan = exec("sweep", spec.toString(), "--out", root.toString(), "--dry-run");
+    assertThat(plan.out())
+        .contains("16 runs: 0 done, 0 resume, 0 adopt a finished training, 16 to run");
+    assertThat(root).doesNotExist();
     CliHarness.Outcome o =
         exec("sweep", spec.toString(), "--out", root.toString(), "--parallel", "2");
     assertThat(o.code()).as(o.err()).isZero();
     assertThat(o.out()).contains("16 runs planned").contains("16 run now (0 failed)");
+    assertThat(exec("sweep", spec.toString(), "--out", root.toString(), "--dry-run").out())
+        .contains("16 runs: 16 done, 0 resume, 0 adopt a finished training, 0 to run");
 
     String sql =
         "SELECT policy, params.num AS users, count(*) AS n FROM runs JOIN params USING (run_id)"

@@ -1,7 +1,5 @@
 package io.edgeoffload.lab.recipe;
 
-import io.edgeoffload.lab.sweep.RunExecutor;
-import io.edgeoffload.lab.sweep.RunKinds;
 import io.edgeoffload.lab.sweep.RunSpec;
 import io.edgeoffload.lab.sweep.SweepEngine;
 import io.edgeoffload.lab.sweep.Sweeper;
@@ -42,43 +40,12 @@ public final class RecipeRunner {
     return planning.specs();
   }
 
-  /** Where a planned run stands in a reproduction folder. */
-  public enum State {
-    /** Finished with a result: read, not run. */
-    DONE,
-    /**
-     * Started (its folder exists, no result, or a failed one): runs, from its checkpoints if any.
-     */
-    RESUMES,
-    /** Not started; adopts the finished training of another run and only evaluates. */
-    ADOPTS,
-    /** Not started: runs from scratch. */
-    TO_RUN
-  }
-
-  /** A planned run, its {@link State} and, for {@link State#ADOPTS}, the run it adopts. */
-  public record Planned(RunSpec spec, State state, String adoptsFrom) {}
-
   /**
    * What reproducing {@code recipe} under {@code budget} into {@code out} would do with each of its
-   * runs, from the run folders alone (nothing is written, the results database is not opened, so
-   * this works while a sweep writes there).
+   * runs ({@link Sweeper#status}; writes nothing).
    */
-  public static List<Planned> status(Recipe recipe, Recipe.Budget budget, Path out) {
-    Path runsRoot = Sweeper.runsRoot(out);
-    List<Planned> planned = new java.util.ArrayList<>();
-    for (RunSpec r : plan(recipe, budget)) {
-      io.edgeoffload.lab.sweep.RunResult result = RunExecutor.read(runsRoot, r.id());
-      if (result != null && result.done()) {
-        planned.add(new Planned(r, State.DONE, null));
-      } else if (Files.isDirectory(runsRoot.resolve(r.id()))) {
-        planned.add(new Planned(r, State.RESUMES, null));
-      } else {
-        String donor = RunKinds.get(r.kind()).adoptableFrom(r, runsRoot);
-        planned.add(new Planned(r, donor == null ? State.TO_RUN : State.ADOPTS, donor));
-      }
-    }
-    return planned;
+  public static List<Sweeper.Planned> status(Recipe recipe, Recipe.Budget budget, Path out) {
+    return Sweeper.status(plan(recipe, budget), out);
   }
 
   /**

@@ -47,6 +47,45 @@ public final class Sweeper {
     return root.resolve("runs");
   }
 
+  /** Where a planned run stands under a root. */
+  public enum State {
+    /** Finished with a result: read, not run. */
+    DONE,
+    /**
+     * Started (its folder exists, no result, or a failed one): runs, from its checkpoints if any.
+     */
+    RESUMES,
+    /** Not started; adopts the finished training of another run and only evaluates. */
+    ADOPTS,
+    /** Not started: runs from scratch. */
+    TO_RUN
+  }
+
+  /** A planned run, its {@link State} and, for {@link State#ADOPTS}, the run it adopts. */
+  public record Planned(RunSpec spec, State state, String adoptsFrom) {}
+
+  /**
+   * What running {@code runs} under {@code root} would do with each, from the run folders alone:
+   * nothing is written and the results database is not opened, so this works while a sweep writes
+   * there.
+   */
+  public static List<Planned> status(List<RunSpec> runs, Path root) {
+    Path runsRoot = runsRoot(root);
+    List<Planned> planned = new ArrayList<>();
+    for (RunSpec r : runs) {
+      RunResult result = RunExecutor.read(runsRoot, r.id());
+      if (result != null && result.done()) {
+        planned.add(new Planned(r, State.DONE, null));
+      } else if (java.nio.file.Files.isDirectory(runsRoot.resolve(r.id()))) {
+        planned.add(new Planned(r, State.RESUMES, null));
+      } else {
+        String donor = RunKinds.get(r.kind()).adoptableFrom(r, runsRoot);
+        planned.add(new Planned(r, donor == null ? State.TO_RUN : State.ADOPTS, donor));
+      }
+    }
+    return planned;
+  }
+
   /**
    * Executes the runs of {@code spec} not yet done under {@code root}.
    *

@@ -64,15 +64,15 @@ class RecipesTest {
     Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L, 3L, 4L, 5L), 1);
     Path whole = tmp.resolve("whole");
     assertThat(RecipeRunner.status(r, b, whole))
-        .extracting(RecipeRunner.Planned::state)
+        .extracting(io.edgeoffload.lab.sweep.Sweeper.Planned::state)
         .hasSize(10)
-        .containsOnly(RecipeRunner.State.TO_RUN);
+        .containsOnly(io.edgeoffload.lab.sweep.Sweeper.State.TO_RUN);
     RecipeRunner.Outcome first =
         RecipeRunner.reproduce(r, b, whole, new ThreadPoolEngine(2), false, MAX);
     assertThat(first.runs()).hasSize(2 * 5); // two algorithms × five seeds, trained once each
     assertThat(RecipeRunner.status(r, b, whole))
-        .extracting(RecipeRunner.Planned::state)
-        .containsOnly(RecipeRunner.State.DONE);
+        .extracting(io.edgeoffload.lab.sweep.Sweeper.Planned::state)
+        .containsOnly(io.edgeoffload.lab.sweep.Sweeper.State.DONE);
     try (ResultsDb db = ResultsDb.openReadOnly(whole)) {
       assertThat(db.query("SELECT count(DISTINCT run_id), count(*) FROM runs").rows().get(0))
           .containsExactly(10L, 10L);
@@ -97,10 +97,13 @@ class RecipesTest {
     assertThatThrownBy(() -> RecipeRunner.reproduce(r, b, cut, new ThreadPoolEngine(2), false, 3))
         .isInstanceOf(InterruptedException.class);
     assertThat(cut.resolve("data.csv")).doesNotExist();
-    List<RecipeRunner.State> states =
-        RecipeRunner.status(r, b, cut).stream().map(RecipeRunner.Planned::state).toList();
-    assertThat(states).hasSize(10).doesNotContain(RecipeRunner.State.ADOPTS);
-    assertThat(states.stream().filter(RecipeRunner.State.DONE::equals).count()).isBetween(3L, 9L);
+    List<io.edgeoffload.lab.sweep.Sweeper.State> states =
+        RecipeRunner.status(r, b, cut).stream()
+            .map(io.edgeoffload.lab.sweep.Sweeper.Planned::state)
+            .toList();
+    assertThat(states).hasSize(10).doesNotContain(io.edgeoffload.lab.sweep.Sweeper.State.ADOPTS);
+    assertThat(states.stream().filter(io.edgeoffload.lab.sweep.Sweeper.State.DONE::equals).count())
+        .isBetween(3L, 9L);
     RecipeRunner.reproduce(r, b, cut, new ThreadPoolEngine(2), false, MAX);
     assertThat(cut.resolve("data.csv")).hasContent(data);
   }
