@@ -119,4 +119,53 @@ class BaselinesTest {
     new LocalOnlyPolicy(env).act(obs, local);
     assertThat(rr).isDeepEqualTo(local);
   }
+
+  /**
+   * The schedules docs/schemes/collab.md compares the learners with: with equal windows of W_max,
+   * per-task decisions that keep one MD local at each position (rotating) beat local inference by
+   * about 42%; round-robin's unequal windows by about 59%.
+   */
+  @Test
+  void equalWindowsWithOneLocalMdPerPositionBeatLocalButLessThanRoundRobin() {
+    CollabEnvBase env = CollabFixtures.env("collab-wide", EVAL);
+    int wMax = env.config().windowMax();
+    int raw = 0;
+    assertThat(env.workload().deviceMacs(raw)).isZero();
+    io.edgeoffload.core.Policy perTask =
+        new io.edgeoffload.core.Policy() {
+          private int k;
+
+          @Override
+          public String id() {
+            return "per-task rotation";
+          }
+
+          @Override
+          public void reset(long seed) {
+            k = 0;
+          }
+
+          @Override
+          public void act(float[][] obs, float[][] actions) {
+            for (int i = 0; i < 3; i++) {
+              actions[i][CollabActions.window()] = wMax - 1;
+              for (int x = 0; x < wMax; x++) {
+                int local = (x + k) % 3; // the MD that runs task x locally in this window
+                int sender = (i - local + 3) % 3 - 1; // 0 or 1 for the other two
+                boolean off = i != local;
+                actions[i][CollabActions.point(wMax, x)] = off ? raw : env.workload().localIndex();
+                actions[i][CollabActions.channel(wMax, x)] = off ? sender : 0;
+                actions[i][CollabActions.server(wMax, x)] = off ? sender : 0;
+                actions[i][CollabActions.power(wMax, x)] = off ? 1f : 0f;
+              }
+            }
+            k++;
+          }
+        };
+    double local = latency(env, new LocalOnlyPolicy(env));
+    double equal = latency(env, perTask);
+    double rr = latency(env, new RoundRobinPolicy(env));
+    assertThat(equal / local).isBetween(0.55, 0.62); // measured 0.58 (1249 ms against 2151)
+    assertThat(rr).isLessThan(equal);
+  }
 }
