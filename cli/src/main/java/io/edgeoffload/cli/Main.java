@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       EdgeServerCommand.class,
       DeviceCommand.class,
       ProfileCommand.class,
+      PolicyProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -202,22 +202,35 @@ public final class PolicyProfile {
         p.serverLoad());
   }
 
+  /**
+   * The Markdown table of {@link #row}s, a header first, for the finished run folders {@code
+   * runDirs} (each checked before it is profiled).
+   *
+   * @throws ConfigException when a folder is not a finished {@value CollabRunKinds#CURVE} run with
+   *     its learner, or {@value CollabRunKinds#EVAL} run
+   */
+  public static String table(List<Path> runDirs) {
+    StringBuilder out =
+        new StringBuilder(
+            "| run | latency (ms) | energy (J/task) | offloaded | offloaded by MD | raw input |"
+                + " shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
+                + " local task (ms) | server load |\n");
+    out.append("|---|").append("---:|".repeat(11)).append('\n');
+    for (Path dir : runDirs) {
+      Labelled l = labelledRun(dir);
+      out.append(row(l.label(), l.profile())).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** {@code edgeoffload policy-profile} runs this too; exit 2 on a folder it cannot profile. */
   public static void main(String[] args) {
     if (args.length == 0) {
       System.err.println("usage: PolicyProfile RUN_DIR...");
       System.exit(2);
     }
-    System.out.println(
-        "| run | latency (ms) | energy (J/task) | offloaded | offloaded by MD | raw input |"
-            + " shared channel |"
-            + " power / P_limit | transmission (ms) | offloaded task (ms) | local task (ms) |"
-            + " server load |");
-    System.out.println("|---|" + "---:|".repeat(11));
     try {
-      for (String a : args) {
-        Labelled l = labelledRun(Path.of(a));
-        System.out.println(row(l.label(), l.profile()));
-      }
+      System.out.print(table(java.util.Arrays.stream(args).map(Path::of).toList()));
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
