@@ -147,10 +147,7 @@ public final class PolicyProfile {
     String label = run.path("policy").asText() + " seed " + seed;
     if (CollabRunKinds.EVAL.equals(kind)) {
       // A non-learning policy on exactly the run's setting, as the run evaluated it.
-      CollabEnvBase eval = CollabSetup.env(preset, sets);
-      if (!(eval instanceof CollabEnv env)) {
-        throw new ConfigException("env", eval.id(), "profiles need " + CollabEnv.ID);
-      }
+      CollabEnv env = profiledEnv(preset, sets);
       Policy policy =
           CollabSetup.policy(run.path("policy").asText(), CollabSetup.config(preset, sets), env);
       return new Labelled(label, of(policy, env, run.path("episodes").asInt(), seed));
@@ -170,14 +167,20 @@ public final class PolicyProfile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + learnerFile, e);
     }
-    CollabEnvBase eval = CollabSetup.env(preset, CollabSetup.evalSets(sets));
-    if (!(eval instanceof CollabEnv env)) {
-      throw new ConfigException("env", eval.id(), "profiles need " + CollabEnv.ID);
-    }
+    CollabEnv env = profiledEnv(preset, CollabSetup.evalSets(sets));
     // The evaluation seed of CollabTraining.trainWithEvaluation.
     Profile p =
         of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
     return new Labelled(label, p);
+  }
+
+  /** The environment of {@code sets}, which must be the task-aware one (it reports its tasks). */
+  private static CollabEnv profiledEnv(String preset, List<String> sets) {
+    CollabEnvBase env = CollabSetup.env(preset, sets);
+    if (!(env instanceof CollabEnv e)) {
+      throw new ConfigException("env", env.id(), "profiles need " + CollabEnv.ID);
+    }
+    return e;
   }
 
   /** One Markdown row: label, latency, energy, then the task-level means. */

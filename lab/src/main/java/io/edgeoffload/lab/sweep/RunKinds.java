@@ -211,10 +211,7 @@ public final class RunKinds {
      */
     static boolean adoptTraining(RunSpec spec, Object config, Path dir) {
       Path train = dir.resolve("train");
-      if (Files.isRegularFile(train.resolve(Trainer.STATE))) {
-        return false;
-      }
-      String donorId = finishedDonor(spec, config, dir.toAbsolutePath().getParent());
+      String donorId = donorOf(spec, config, dir);
       if (donorId == null) {
         return false;
       }
@@ -277,13 +274,20 @@ public final class RunKinds {
       return donorId.equals(spec.id()) || !finished ? null : donorId;
     }
 
+    /**
+     * The donor run {@code spec}, in folder {@code dir}, would adopt: none where it has a training
+     * of its own to resume, else {@link #finishedDonor} beside it.
+     */
+    private static String donorOf(RunSpec spec, Object config, Path dir) {
+      if (Files.isRegularFile(dir.resolve("train").resolve(Trainer.STATE))) {
+        return null;
+      }
+      return finishedDonor(spec, config, dir.toAbsolutePath().getParent());
+    }
+
     @Override
     public String adoptableFrom(RunSpec spec, Path runsRoot) {
-      if (Files.isRegularFile(
-          runsRoot.resolve(spec.id()).resolve("train").resolve(Trainer.STATE))) {
-        return null; // it has a training of its own to resume
-      }
-      return finishedDonor(spec, resolve(spec).config(), runsRoot);
+      return donorOf(spec, resolve(spec).config(), runsRoot.resolve(spec.id()));
     }
 
     @Override

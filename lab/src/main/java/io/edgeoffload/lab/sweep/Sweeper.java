@@ -2,6 +2,7 @@ package io.edgeoffload.lab.sweep;
 
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Progress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class Sweeper {
       RunResult result = RunExecutor.read(runsRoot, r.id());
       if (result != null && result.done()) {
         planned.add(new Planned(r, State.DONE, null));
-      } else if (java.nio.file.Files.isDirectory(runsRoot.resolve(r.id()))) {
+      } else if (Files.isDirectory(runsRoot.resolve(r.id()))) {
         planned.add(new Planned(r, State.RESUMES, null));
       } else {
         String donor = RunKinds.get(r.kind()).adoptableFrom(r, runsRoot);
