@@ -123,7 +123,8 @@ public final class CollabScheme implements Scheme<CollabConfig, CollabEnvBase> {
     Registry<LearnerFactory<CollabConfig, CollabEnvBase>> r = new Registry<>("learner");
     for (Registry.Entry<CollabLearners.Entry> e : CollabLearners.registry().entries()) {
       String id = e.id();
-      r.register(id, e.description(), (c, env, seed) -> e.value().create(id, env, seed));
+      r.register(
+          id, e.description(), (c, env, seed) -> e.value().create(id, c.learner(), env, seed));
     }
     return r;
   }

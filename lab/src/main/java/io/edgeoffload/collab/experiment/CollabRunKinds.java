@@ -300,7 +300,13 @@ public final class CollabRunKinds {
       long every = longParam(spec, "every", 1);
       CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
       CollabEnvBase eval = CollabSetup.env(spec.preset(), CollabSetup.evalSets(spec.overrides()));
-      EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
+      EmhPpo learner =
+          CollabSetup.learner(
+              spec.policy(),
+              CollabSetup.config(spec.preset(), spec.overrides()),
+              env,
+              quick(spec),
+              spec.seed());
       // Saved at the first episode end after each evaluation; a stopped run resumes exactly.
       CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
       List<double[]> rows =
@@ -399,7 +405,13 @@ public final class CollabRunKinds {
     public Outcome execute(RunSpec spec, Path dir) {
       long steps = longParam(spec, "steps", 1);
       CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
-      EmhPpo learner = CollabSetup.learner(spec.policy(), env, quick(spec), spec.seed());
+      EmhPpo learner =
+          CollabSetup.learner(
+              spec.policy(),
+              CollabSetup.config(spec.preset(), spec.overrides()),
+              env,
+              quick(spec),
+              spec.seed());
       // Saved at the first episode end after every tenth of the steps, as a curve run's.
       CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
       Resume resume = checkpoints.restore();

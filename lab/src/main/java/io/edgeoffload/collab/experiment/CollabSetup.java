@@ -49,12 +49,14 @@ final class CollabSetup {
   }
 
   /**
-   * The schedule of the experiments: Table III's (lr 1e-4, batch 256, rollouts of 1024) for full
-   * runs; for quick runs rollouts of 256, minibatches of 64 and lr 3e-4 so that a few thousand
-   * steps show learning.
+   * Learner {@code id} with the configuration's {@code learner} settings (Table III's schedule, lr
+   * 1e-4, batch 256, rollouts of 1024, in the presets) for full runs; quick runs replace the
+   * schedule by rollouts of 256, minibatches of 64 and lr 3e-4 so that a few thousand steps show
+   * learning.
    */
-  static EmhPpo learner(String id, CollabEnvBase env, boolean quick, long seed) {
-    EmhPpoConfig c = CollabLearners.registry().get(id).config();
+  static EmhPpo learner(
+      String id, CollabConfig config, CollabEnvBase env, boolean quick, long seed) {
+    EmhPpoConfig c = CollabLearners.registry().get(id).config().withSettings(config.learner());
     if (quick) {
       c = c.withSchedule(256, 64, 4, 3e-4);
     }

@@ -161,7 +161,9 @@ public final class PolicyProfile {
     }
     boolean quick = run.path("params").path("quick").asText().equals("true");
     CollabEnvBase train = CollabSetup.env(preset, sets);
-    EmhPpo learner = CollabSetup.learner(run.path("policy").asText(), train, quick, seed);
+    EmhPpo learner =
+        CollabSetup.learner(
+            run.path("policy").asText(), CollabSetup.config(preset, sets), train, quick, seed);
     try {
       learner.load(learnerFile);
     } catch (IOException e) {

@@ -24,7 +24,7 @@ public final class TrainBench {
     List<String> sets = CollabSetup.learnerSets(id, List.of());
     CollabEnvBase env = CollabSetup.env(preset, sets);
     EmhPpo learner = new EmhPpo(id, CollabLearners.registry().get(id).config(), env, 1);
-    int rollout = learner.config().rolloutSteps();
+    int rollout = learner.config().settings().rolloutSteps();
     CollabTraining.train(learner, env, rollout, 1, null, (k, s, v) -> {}); // warm-up
     long t0 = System.nanoTime();
     long updates = CollabTraining.train(learner, env, steps, 2, null, (k, s, v) -> {});

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeoffload.core.config.ConfigLoader;
+import io.edgeoffload.core.config.IdentityTree;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * Run identity: the first 16 hex digits of the SHA-256 of a canonical JSON document holding the
- * scheme, the bound configuration tree, the kind, the policy, the budget, the seed and the kind's
- * parameters. The code version is deliberately not part of it: re-running a sweep after a commit
- * reuses its completed runs (their provenance records the commit that produced them).
+ * scheme, the bound configuration tree (its {@link IdentityTree} where it has one), the kind, the
+ * policy, the budget, the seed and the kind's parameters. The code version is deliberately not part
+ * of it: re-running a sweep after a commit reuses its completed runs (their provenance records the
+ * commit that produced them).
  */
 public final class RunIds {
   private static final ObjectMapper CANONICAL =
@@ -36,7 +38,9 @@ public final class RunIds {
     ObjectNode doc = CANONICAL.createObjectNode();
     doc.put("kind", kind);
     doc.put("scheme", scheme);
-    doc.set("config", sorted(ConfigLoader.toTree(config)));
+    ObjectNode tree =
+        config instanceof IdentityTree t ? t.identityTree() : ConfigLoader.toTree(config);
+    doc.set("config", sorted(tree));
     doc.put("policy", policy);
     doc.put("seed", seed);
     doc.put("episodes", episodes);

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.sweep.ResultsDb;
+import io.edgeoffload.lab.sweep.RunKinds;
+import io.edgeoffload.lab.sweep.RunSpec;
+import io.edgeoffload.lab.sweep.Sweeps;
 import io.edgeoffload.lab.sweep.ThreadPoolEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,58 @@ class RecipesTest {
     List<String> fig10 =
         RecipeRunner.plan(Recipes.get("collab-fig10"), b).stream().map(s -> s.id()).toList();
     assertThat(fig10).hasSize(6 * 6 * 2).containsAll(fig6.stream().map(s -> s.id()).toList());
+  }
+
+  /**
+   * Run ids are what lets a reproduction reuse finished runs: the full-budget Fig. 6 plan must
+   * still name the EMH-PPO seed-1 run published in docs/results/collab/fig6-full (made before the
+   * {@code learner} block existed), and a changed learner setting must name another run.
+   */
+  @Test
+  void publishedCollabRunsKeepTheirIdsAndALearnerSettingChangesThem() {
+    Recipe.Budget b = new Recipe.Budget("full", List.of(1L), 1);
+    RunSpec emh =
+        RecipeRunner.plan(Recipes.get("collab-fig6"), b).stream()
+            .filter(s -> s.policy().equals("emh-ppo"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(emh.id()).isEqualTo("50f734428ee46857");
+    assertThat(withSet(emh, "learner.entropyCoef=0.05").id()).isNotEqualTo(emh.id());
+    // Setting the default explicitly is the same run.
+    assertThat(withSet(emh, "learner.entropyCoef=0.01").id()).isEqualTo(emh.id());
+  }
+
+  /** {@code s} with one more override, identified as a sweep plans it. */
+  private static RunSpec withSet(RunSpec s, String set) {
+    List<String> sets = new ArrayList<>(s.overrides());
+    sets.add(set);
+    RunSpec unnamed =
+        new RunSpec(
+            "?",
+            s.sweep(),
+            s.kind(),
+            s.scheme(),
+            s.preset(),
+            sets,
+            s.policy(),
+            s.seed(),
+            s.episodes(),
+            s.trainEpisodes(),
+            s.params(),
+            s.point());
+    return Sweeps.identified(
+        s.sweep(),
+        s.kind(),
+        s.scheme(),
+        s.preset(),
+        sets,
+        RunKinds.resolve(unnamed).config(),
+        s.policy(),
+        s.seed(),
+        s.episodes(),
+        s.trainEpisodes(),
+        s.params(),
+        s.point());
   }
 
   /**

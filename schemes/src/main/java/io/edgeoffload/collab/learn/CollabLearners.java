@@ -21,12 +21,12 @@ public final class CollabLearners {
    * One learner.
    *
    * @param envSets environment assignments the learner's setting needs ({@code env.key=value})
-   * @param config its hyper-parameters
+   * @param config its actor structure, with the paper's shared settings
    */
   public record Entry(List<String> envSets, EmhPpoConfig config) {
-    /** A learner with this entry's configuration. */
-    public Learner create(String id, CollabEnvBase env, long seed) {
-      return new EmhPpo(id, config, env, seed);
+    /** A learner with this entry's actor structure and the given shared settings. */
+    public Learner create(String id, CollabLearnerConfig settings, CollabEnvBase env, long seed) {
+      return new EmhPpo(id, config.withSettings(settings), env, seed);
     }
   }
 

@@ -61,6 +61,10 @@ public final class EmhPpo implements Learner {
 
   private final String id;
   private final EmhPpoConfig cfg;
+
+  /** {@code cfg}'s shared settings. */
+  private final CollabLearnerConfig hp;
+
   private final int n;
   private final int stateDim;
   private final int wMax;
@@ -167,6 +171,7 @@ public final class EmhPpo implements Learner {
   public EmhPpo(String id, EmhPpoConfig cfg, CollabEnvBase env, long seed) {
     this.id = id;
     this.cfg = cfg;
+    this.hp = cfg.settings();
     this.n = env.numAgents();
     this.stateDim = env.observationSpace(0).dim();
     this.wMax = env.config().windowMax();
@@ -182,11 +187,11 @@ public final class EmhPpo implements Learner {
     this.lossScale = cfg.perTask() ? 1.0 / wMax : 1.0; // eq. (19)
     this.rng = new ResumableRandom(seed);
 
-    AdamConfig adam = AdamConfig.of(cfg.learningRate()).withMaxGradNorm(cfg.maxGradNorm());
+    AdamConfig adam = AdamConfig.of(hp.learningRate()).withMaxGradNorm(hp.maxGradNorm());
     boolean embedded = cfg.actors().equals(EmhPpoConfig.EMBEDDED);
     int actorIn = stateDim;
     if (embedded) {
-      int[] eh = cfg.embedHidden();
+      int[] eh = hp.embedHidden();
       int out = eh[eh.length - 1];
       int[] hidden = Arrays.copyOf(eh, eh.length - 1);
       embedding =
@@ -206,7 +211,7 @@ public final class EmhPpo implements Learner {
       MlpSpec spec =
           MlpSpec.of(
                   actorIn,
-                  cfg.agentHidden(),
+                  hp.agentHidden(),
                   headW * agentsPerActor,
                   Activation.RELU,
                   Activation.IDENTITY)
@@ -217,21 +222,21 @@ public final class EmhPpo implements Learner {
     critic =
         new Mlp(
             MlpSpec.of(
-                stateDim, cfg.criticHidden(), valueHeads, Activation.RELU, Activation.IDENTITY),
+                stateDim, hp.criticHidden(), valueHeads, Activation.RELU, Activation.IDENTITY),
             rng.nextLong());
     criticOpt = new Adam(adam, critic.params().length);
     logStd = new float[n][tasks];
     logStdOpt = new Adam[n];
     for (int i = 0; i < n; i++) {
-      Arrays.fill(logStd[i], (float) cfg.initLogStd());
-      logStdOpt[i] = new Adam(AdamConfig.of(cfg.learningRate()), tasks);
+      Arrays.fill(logStd[i], (float) hp.initLogStd());
+      logStdOpt[i] = new Adam(AdamConfig.of(hp.learningRate()), tasks);
     }
     windowDist = new Categorical(wMax);
     pointDist = new Categorical(nPoints);
     channelDist = new Categorical(nChannels);
     serverDist = new Categorical(nServers);
 
-    rollout = cfg.rolloutSteps();
+    rollout = hp.rolloutSteps();
     actW = 1 + tasks * 4;
     states = new float[rollout * stateDim];
     acts = new double[rollout * n * actW];
@@ -560,7 +565,7 @@ public final class EmhPpo implements Learner {
     System.arraycopy(stepActs, 0, acts, t * n * actW, n * actW);
     System.arraycopy(stepLogp, 0, oldLogp, t * n, n);
     double r = result.rewards()[0];
-    rewards[t] = cfg.symlogRewards() ? Math.signum(r) * Math.log1p(Math.abs(r)) : r;
+    rewards[t] = hp.symlogRewards() ? Math.signum(r) * Math.log1p(Math.abs(r)) : r;
     terminated[t] = result.terminated()[0];
     truncated[t] = result.truncated()[0];
     float[] next = result.observations()[0];
@@ -616,8 +621,8 @@ public final class EmhPpo implements Learner {
         truncated,
         finalValues,
         lastValue,
-        cfg.gamma(),
-        cfg.lambda(),
+        hp.gamma(),
+        hp.lambda(),
         advantages,
         returns);
     double mean = 0;
@@ -633,7 +638,7 @@ public final class EmhPpo implements Learner {
     for (int k = 0; k < rollout; k++) {
       advantages[k] = (advantages[k] - mean) / sd;
     }
-    int mbSize = Math.min(cfg.minibatch(), rollout);
+    int mbSize = Math.min(hp.minibatch(), rollout);
     float[] xb = new float[mbSize * stateDim];
     int actorOutW = headW * agentsPerActor;
     float[][] dOut = new float[actors.length][mbSize * actorOutW];
@@ -647,7 +652,7 @@ public final class EmhPpo implements Learner {
     }
     double[] stats = new double[4]; // policy loss, value loss, entropy, clip fraction
     int batches = 0;
-    for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+    for (int epoch = 0; epoch < hp.epochs(); epoch++) {
       for (int k = 0; k < rollout; k++) {
         perm[k] = k;
       }
@@ -746,7 +751,7 @@ public final class EmhPpo implements Learner {
     for (int i = iFrom; i < iTo; i++) {
       Arrays.fill(lsGrad[i], 0.0);
     }
-    double eps = cfg.clip();
+    double eps = hp.clip();
     double[] grow = w.grow;
     for (int b = 0; b < m; b++) {
       int s = perm[first + b];
@@ -770,7 +775,7 @@ public final class EmhPpo implements Learner {
         }
         w.entropy[r] =
             entropyPrepared(
-                    i, windowMasks, mo, used, -cfg.entropyCoef() * lossScale / m, lsGrad[i], w)
+                    i, windowMasks, mo, used, -hp.entropyCoef() * lossScale / m, lsGrad[i], w)
                 / (m * n);
         int local = agentsPerActor == 1 ? 0 : i;
         int off = b * actorOutW + local * headW;
@@ -802,7 +807,7 @@ public final class EmhPpo implements Learner {
       for (int h = 0; h < valueHeads; h++) {
         double e = v[b * valueHeads + h] - target;
         vl += e * e / (m * valueHeads);
-        vGrad[b * valueHeads + h] = (float) (cfg.valueCoef() * 2 * e / (m * valueHeads));
+        vGrad[b * valueHeads + h] = (float) (hp.valueCoef() * 2 * e / (m * valueHeads));
       }
     }
     critic.zeroGrad();
