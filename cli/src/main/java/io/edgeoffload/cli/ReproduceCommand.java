@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
       "--engine threads or spark; running it again into the same DIR resumes it (completed runs",
       "are read, not repeated), and recipes sharing a DIR share their common runs.",
       "--dry-run counts what a reproduction into DIR would still run, and runs nothing.",
+      "--set KEY=VALUE reproduces under another setting (e.g. a COLLAB learner hyper-parameter).",
       "Example: edgeoffload reproduce uara-fig4 --quick --out runs/fig4"
     })
 final class ReproduceCommand implements Callable<Integer> {
@@ -65,6 +66,16 @@ final class ReproduceCommand implements Callable<Integer> {
               + " nothing; safe while a reproduction runs in DIR.")
   boolean dryRun;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Configuration override put before each run's own (repeatable), e.g."
+              + " learner.entropyCoef=0.05: the recipe under another setting. Its runs are other"
+              + " runs (other ids); a value equal to the preset's is the same run. The rendered"
+              + " Markdown names the overrides.")
+  List<String> sets = new java.util.ArrayList<>();
+
   @CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -84,7 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     RecipeRunner.Outcome o;
     try (SweepEngine e = engine.create()) {
-      o = RecipeRunner.reproduce(recipe, budget, out, e, true, engine.stopAfter);
+      o = RecipeRunner.reproduce(recipe, budget, sets, out, e, true, engine.stopAfter);
     }
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
@@ -109,7 +120,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /** One row per kind and policy: the runs, then how many stand in each state. */
   private void printStatus(Recipe recipe, Recipe.Budget budget) {
-    List<Sweeper.Planned> planned = RecipeRunner.status(recipe, budget, out);
+    List<Sweeper.Planned> planned = RecipeRunner.status(recipe, budget, sets, out);
     Map<String, int[]> rows = new TreeMap<>();
     int[] total = new int[Sweeper.State.values().length];
     for (Sweeper.Planned p : planned) {

@@ -130,6 +130,65 @@ class UaraCliTest {
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
   }
 
+  /**
+   * --set reproduces a recipe under another setting: its runs carry the override first and are
+   * other runs; the rendered table says so; a key the preset lacks is refused, naming it.
+   */
+  @Test
+  void reproduceWithSetRunsOtherRunsAndSaysSo(@TempDir Path tmp) throws Exception {
+    Path plain = tmp.resolve("plain");
+    Path tuned = tmp.resolve("tuned");
+    String set = "env.txOverhead=1.3";
+    assertThat(exec("reproduce", "uara-fig8", "--quick", "--out", plain.toString()).code())
+        .isZero();
+    CliHarness.Outcome o =
+        exec("reproduce", "uara-fig8", "--quick", "--set", set, "--out", tuned.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    List<String> plainIds = runIds(plain);
+    List<String> tunedIds = runIds(tuned);
+    assertThat(tunedIds).hasSameSizeAs(plainIds).doesNotContainAnyElementsOf(plainIds);
+    try (var runs = Files.list(tuned.resolve("runs"))) {
+      assertThat(runs)
+          .allSatisfy(
+              r ->
+                  assertThat(Files.readString(r.resolve("run.yaml")))
+                      .contains("overrides:\n  - " + set));
+    }
+    assertThat(Files.readString(tuned.resolve("summary.md")))
+        .endsWith("Reproduced with `--set " + set + "` before each run's own settings.\n");
+    assertThat(Files.readString(plain.resolve("summary.md"))).doesNotContain("Reproduced with");
+    // The dry run plans the same runs: all done.
+    CliHarness.Outcome done =
+        exec(
+            "reproduce",
+            "uara-fig8",
+            "--quick",
+            "--set",
+            set,
+            "--out",
+            tuned.toString(),
+            "--dry-run");
+    assertThat(done.out()).containsPattern("\\| all \\| +\\| (\\d+) \\| \\1 \\| 0 \\| 0 \\| 0 \\|");
+    CliHarness.Outcome bad =
+        exec(
+            "reproduce",
+            "uara-fig8",
+            "--quick",
+            "--set",
+            "env.nope=1",
+            "--out",
+            tmp.resolve("bad").toString());
+    assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bad.err()).contains("env.nope");
+    assertThat(Files.exists(tmp.resolve("bad"))).isFalse();
+  }
+
+  private static List<String> runIds(Path out) throws java.io.IOException {
+    try (var runs = Files.list(out.resolve("runs"))) {
+      return runs.map(r -> r.getFileName().toString()).sorted().toList();
+    }
+  }
+
   /** --seeds replaces the budget's seeds: every row of the data is over exactly those. */
   @Test
   void reproduceRunsTheSeedsItIsGiven(@TempDir Path tmp) throws Exception {

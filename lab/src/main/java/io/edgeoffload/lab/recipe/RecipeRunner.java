@@ -1,5 +1,6 @@
 package io.edgeoffload.lab.recipe;
 
+import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.sweep.RunSpec;
 import io.edgeoffload.lab.sweep.SweepEngine;
 import io.edgeoffload.lab.sweep.Sweeper;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +27,15 @@ public final class RecipeRunner {
 
   /** The runs {@code recipe} needs under {@code budget}, each once. */
   public static List<RunSpec> plan(Recipe recipe, Recipe.Budget budget) {
-    RecipeRuns.Planning planning = new RecipeRuns.Planning(recipe.id());
+    return plan(recipe, budget, List.of());
+  }
+
+  /**
+   * The runs {@code recipe} needs under {@code budget} with {@code sets} ({@code key=value}, as
+   * {@code --set}) before each run's own overrides, each once.
+   */
+  public static List<RunSpec> plan(Recipe recipe, Recipe.Budget budget, List<String> sets) {
+    RecipeRuns.Planning planning = new RecipeRuns.Planning(recipe.id(), sets);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("edgeoffload-plan-");
@@ -44,8 +54,9 @@ public final class RecipeRunner {
    * What reproducing {@code recipe} under {@code budget} into {@code out} would do with each of its
    * runs ({@link Sweeper#status}; writes nothing).
    */
-  public static List<Sweeper.Planned> status(Recipe recipe, Recipe.Budget budget, Path out) {
-    return Sweeper.status(plan(recipe, budget), out);
+  public static List<Sweeper.Planned> status(
+      Recipe recipe, Recipe.Budget budget, List<String> sets, Path out) {
+    return Sweeper.status(plan(recipe, budget, sets), out);
   }
 
   /**
@@ -61,11 +72,30 @@ public final class RecipeRunner {
       boolean progress,
       int stopAfter)
       throws InterruptedException {
-    List<RunSpec> runs = plan(recipe, budget);
+    return reproduce(recipe, budget, List.of(), out, engine, progress, stopAfter);
+  }
+
+  /**
+   * Plans, executes and renders {@code recipe} into {@code out} with {@code sets} before each run's
+   * own overrides; the rendered Markdown says so.
+   *
+   * @throws IllegalStateException when runs failed (they are recorded; the figure is not drawn)
+   */
+  public static Outcome reproduce(
+      Recipe recipe,
+      Recipe.Budget budget,
+      List<String> sets,
+      Path out,
+      SweepEngine engine,
+      boolean progress,
+      int stopAfter)
+      throws InterruptedException {
+    List<RunSpec> runs = plan(recipe, budget, sets);
     String text =
         "# edgeoffload reproduce "
             + recipe.id()
             + (budget.name().equals("quick") ? " --quick" : "")
+            + sets.stream().map(a -> " --set " + a).collect(Collectors.joining())
             + "\nrecipe: "
             + recipe.id()
             + "\ndescription: \""
@@ -76,6 +106,7 @@ public final class RecipeRunner {
             + budget.seeds()
             + "\nslots: "
             + budget.slots()
+            + (sets.isEmpty() ? "" : "\nset: " + sets)
             + "\nruns: "
             + runs.size()
             + "\n";
@@ -94,9 +125,30 @@ public final class RecipeRunner {
     // Each recipe renders into a folder of its own, so that recipes sharing DIR (and its runs) do
     // not overwrite each other's data.csv and summary.md; the top of DIR shows the latest one.
     Path own = out.resolve(RENDERED).resolve(recipe.id());
-    recipe.run(budget, own, new RecipeRuns.Stored(recipe.id(), Sweeper.runsRoot(out)));
+    recipe.run(budget, own, new RecipeRuns.Stored(recipe.id(), Sweeper.runsRoot(out), sets));
+    if (!sets.isEmpty()) {
+      noteSets(own, sets);
+    }
     copyTree(own, out);
     return new Outcome(o, runs);
+  }
+
+  /**
+   * Appends to every rendered Markdown file the settings it was reproduced with beyond the
+   * recipe's, so that a table is never taken for the paper's setting.
+   */
+  private static void noteSets(Path own, List<String> sets) {
+    String note =
+        "\nReproduced with "
+            + sets.stream().map(a -> "`--set " + a + "`").collect(Collectors.joining(", "))
+            + " before each run's own settings.\n";
+    try (Stream<Path> s = Files.list(own)) {
+      for (Path md : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".md"))::iterator) {
+        AtomicFiles.write(md, Files.readString(md) + note);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot note the settings in " + own, e);
+    }
   }
 
   /** The folder of {@code DIR} holding each rendered recipe's outputs, {@code <id>/}. */

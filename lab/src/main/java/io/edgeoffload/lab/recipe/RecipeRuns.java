@@ -27,8 +27,12 @@ import java.util.Map;
 public abstract class RecipeRuns {
   private final String recipe;
 
-  RecipeRuns(String recipe) {
+  /** Assignments put before every run's own overrides ({@code reproduce --set}). */
+  private final List<String> sets;
+
+  RecipeRuns(String recipe, List<String> sets) {
     this.recipe = recipe;
+    this.sets = List.copyOf(sets);
   }
 
   /** The result of {@code spec} (a placeholder while planning). */
@@ -58,7 +62,11 @@ public abstract class RecipeRuns {
         "train", scheme, preset, overrides, algo, seed, evalEpisodes, trainEpisodes, Map.of());
   }
 
-  /** A run of any registered kind, identified by its resolved configuration. */
+  /**
+   * A run of any registered kind, identified by its resolved configuration. The reproduction's
+   * {@code --set} assignments come first, so that what the recipe sets for its points (β of Fig.
+   * 12, N of Fig. 10) wins.
+   */
   public RunSpec custom(
       String kind,
       String scheme,
@@ -69,13 +77,15 @@ public abstract class RecipeRuns {
       int episodes,
       int trainEpisodes,
       Map<String, String> params) {
-    Object config = ResolvedConfig.resolve(Schemes.get(scheme), preset, null, overrides).config();
+    List<String> all = new ArrayList<>(sets);
+    all.addAll(overrides);
+    Object config = ResolvedConfig.resolve(Schemes.get(scheme), preset, null, all).config();
     return Sweeps.identified(
         recipe,
         kind,
         scheme,
         preset,
-        overrides,
+        all,
         config,
         policy,
         seed,
@@ -89,8 +99,8 @@ public abstract class RecipeRuns {
   static final class Planning extends RecipeRuns {
     private final Map<String, RunSpec> specs = new LinkedHashMap<>();
 
-    Planning(String recipe) {
-      super(recipe);
+    Planning(String recipe, List<String> sets) {
+      super(recipe, sets);
     }
 
     @Override
@@ -119,8 +129,8 @@ public abstract class RecipeRuns {
   static final class Stored extends RecipeRuns {
     private final Path runsRoot;
 
-    Stored(String recipe, Path runsRoot) {
-      super(recipe);
+    Stored(String recipe, Path runsRoot, List<String> sets) {
+      super(recipe, sets);
       this.runsRoot = runsRoot;
     }
 

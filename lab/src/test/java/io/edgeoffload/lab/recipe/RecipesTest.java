@@ -67,14 +67,14 @@ class RecipesTest {
     Recipe r = Recipes.get("ucms-fig4");
     Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L, 3L, 4L, 5L), 1);
     Path whole = tmp.resolve("whole");
-    assertThat(RecipeRunner.status(r, b, whole))
+    assertThat(RecipeRunner.status(r, b, List.of(), whole))
         .extracting(io.edgeoffload.lab.sweep.Sweeper.Planned::state)
         .hasSize(10)
         .containsOnly(io.edgeoffload.lab.sweep.Sweeper.State.TO_RUN);
     RecipeRunner.Outcome first =
         RecipeRunner.reproduce(r, b, whole, new ThreadPoolEngine(2), false, MAX);
     assertThat(first.runs()).hasSize(2 * 5); // two algorithms × five seeds, trained once each
-    assertThat(RecipeRunner.status(r, b, whole))
+    assertThat(RecipeRunner.status(r, b, List.of(), whole))
         .extracting(io.edgeoffload.lab.sweep.Sweeper.Planned::state)
         .containsOnly(io.edgeoffload.lab.sweep.Sweeper.State.DONE);
     try (ResultsDb db = ResultsDb.openReadOnly(whole)) {
@@ -102,7 +102,7 @@ class RecipesTest {
         .isInstanceOf(InterruptedException.class);
     assertThat(cut.resolve("data.csv")).doesNotExist();
     List<io.edgeoffload.lab.sweep.Sweeper.State> states =
-        RecipeRunner.status(r, b, cut).stream()
+        RecipeRunner.status(r, b, List.of(), cut).stream()
             .map(io.edgeoffload.lab.sweep.Sweeper.Planned::state)
             .toList();
     assertThat(states).hasSize(10).doesNotContain(io.edgeoffload.lab.sweep.Sweeper.State.ADOPTS);
