@@ -215,6 +215,16 @@ public final class CollabRunKinds {
             "must be a COLLAB learner: "
                 + io.edgeoffload.collab.learn.CollabLearners.registry().ids());
       }
+      // The recipes put a learner's own settings (AgileNN's feature split, the time-based MDP of
+      // emh-ppo-slotted) into the overrides, so that the run id holds them; a sweep must too.
+      for (String set : CollabSetup.learnerSets(spec.policy(), List.of())) {
+        if (!spec.overrides().contains(set)) {
+          throw new ConfigException(
+              "overrides",
+              spec.overrides(),
+              spec.policy() + " trains with " + set + ": add it (a sweep's train.set)");
+        }
+      }
     } else {
       new CollabScheme().policies().get(spec.policy()); // unknown → the list of policies
     }

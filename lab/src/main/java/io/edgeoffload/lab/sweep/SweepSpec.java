@@ -37,6 +37,9 @@ import java.util.Set;
  *   set: [maddpg.batchSize=32]    # overrides for the learner runs only
  *   probe: {every: 100, episodes: 10}  # optional: the deterministic policy every 100 episodes
  *                                 # (add select: best to evaluate the best probed learner)
+ *   kind: collab-curve            # optional: another run kind for the learner runs (default
+ *   params: {steps: 1500000, every: 150000, quick: false}  # train), with that kind's params
+ *                                 # instead of episodes and probe (see `edgeoffload list`)
  * seeds: 1-5                      # or a list [1, 2, 3]
  * episodes: 20                    # evaluation episodes per run
  * </pre>
@@ -55,6 +58,8 @@ public record SweepSpec(
     List<String> trainAlgos,
     int trainEpisodes,
     List<String> trainSet,
+    String trainKind,
+    Map<String, String> trainParams,
     int probeEvery,
     int probeEpisodes,
     boolean selectBest,
@@ -75,7 +80,12 @@ public record SweepSpec(
           "train",
           "seeds",
           "episodes");
-  private static final Set<String> TRAIN_KEYS = Set.of("algos", "episodes", "set", "probe");
+  private static final Set<String> TRAIN_KEYS =
+      Set.of("algos", "episodes", "set", "probe", "kind", "params");
+
+  /** The learner runs' kind unless {@code train.kind} names another. */
+  public static final String TRAIN = "train";
+
   private static final Set<String> PROBE_KEYS = Set.of("every", "episodes", "select");
 
   public SweepSpec {
@@ -84,6 +94,7 @@ public record SweepSpec(
     policies = List.copyOf(policies);
     trainAlgos = List.copyOf(trainAlgos);
     trainSet = List.copyOf(trainSet);
+    trainParams = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(trainParams));
     seeds = List.copyOf(seeds);
   }
 
@@ -122,6 +133,8 @@ public record SweepSpec(
     List<String> algos = List.of();
     int trainEpisodes = 0;
     List<String> trainSet = List.of();
+    String trainKind = TRAIN;
+    Map<String, String> trainParams = Map.of();
     int probeEvery = 0;
     int probeEpisodes = 0;
     boolean selectBest = false;
@@ -135,7 +148,24 @@ public record SweepSpec(
       if (algos.isEmpty()) {
         throw new ConfigException("train.algos", "[]", "name at least one learner");
       }
-      trainEpisodes = integer(t, "episodes", "train.episodes", 1);
+      trainKind = string(t, "kind", TRAIN);
+      trainParams = params(t.get("params"));
+      if (trainKind.equals(TRAIN)) {
+        if (!trainParams.isEmpty()) {
+          throw new ConfigException(
+              "train.params", t.get("params"), "only with another train.kind than train");
+        }
+        trainEpisodes = integer(t, "episodes", "train.episodes", 1);
+      } else {
+        for (String k : List.of("episodes", "probe")) {
+          if (t.has(k)) {
+            throw new ConfigException(
+                "train." + k,
+                t.get(k),
+                "belongs to train.kind train; kind " + trainKind + " takes its budget in params");
+          }
+        }
+      }
       trainSet = strings(t.get("set"), "train.set");
       JsonNode probe = t.get("probe");
       if (probe != null) {
@@ -175,12 +205,34 @@ public record SweepSpec(
         algos,
         trainEpisodes,
         trainSet,
+        trainKind,
+        trainParams,
         probeEvery,
         probeEpisodes,
         selectBest,
         seeds,
         episodes,
         text);
+  }
+
+  /** {@code train.params}: a map of single values, read as text. */
+  private static Map<String, String> params(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return Map.of();
+    }
+    if (!(v instanceof ObjectNode o)) {
+      throw new ConfigException("train.params", v, "must be a map of key: value");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    Iterator<String> it = o.fieldNames();
+    while (it.hasNext()) {
+      String k = it.next();
+      if (!o.get(k).isValueNode()) {
+        throw new ConfigException("train.params." + k, o.get(k), "must be a single value");
+      }
+      out.put(k, o.get(k).asText());
+    }
+    return out;
   }
 
   private static void unknown(ObjectNode o, Set<String> allowed, String prefix) {

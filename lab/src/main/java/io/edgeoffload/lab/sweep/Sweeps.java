@@ -44,6 +44,10 @@ public final class Sweeps {
             "unknown learner of " + spec.scheme() + "; valid: " + scheme.learners().ids());
       }
     }
+    if (!RunKinds.registry().contains(spec.trainKind())) {
+      throw new ConfigException(
+          "train.kind", spec.trainKind(), "unknown run kind; valid: " + RunKinds.registry().ids());
+    }
     resolve(spec, List.of(), "set", spec.set());
     List<RunSpec> runs = new ArrayList<>();
     for (Map<String, String> point : spec.points()) {
@@ -76,7 +80,7 @@ public final class Sweeps {
             runs.add(
                 identified(
                     spec.name(),
-                    "train",
+                    spec.trainKind(),
                     spec.scheme(),
                     spec.preset(),
                     trainOverrides,
@@ -85,7 +89,9 @@ public final class Sweeps {
                     seed,
                     spec.episodes(),
                     spec.trainEpisodes(),
-                    trainParams(spec),
+                    spec.trainKind().equals(SweepSpec.TRAIN)
+                        ? trainParams(spec)
+                        : spec.trainParams(),
                     point));
           }
         }

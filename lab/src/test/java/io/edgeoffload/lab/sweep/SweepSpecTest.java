@@ -128,4 +128,73 @@ class SweepSpecTest {
         .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(key))
         .hasMessageContaining(mentions);
   }
+
+  /**
+   * train.kind runs the learners under another run kind: a COLLAB curve run at a step budget,
+   * planned with exactly the recipe's identity when it has the recipe's params, so that a sweep and
+   * a reproduction in one folder share their runs; learner settings enter the id.
+   */
+  @Test
+  void learnerRunsOfAnotherKindCarryItsParamsAndShareRecipeRuns() {
+    String base =
+        """
+        name: probe
+        scheme: collab
+        preset: collab-wide
+        grid:
+          learner.entropyCoef: [0.01, 0.05]
+        train:
+          algos: [emh-ppo]
+          kind: collab-curve
+          params: {steps: 4000, every: 400, quick: true, version: 2}
+        seeds: [1]
+        episodes: 3
+        """;
+    List<RunSpec> runs = Sweeps.plan(SweepSpec.parse(base));
+    assertThat(runs).hasSize(2);
+    assertThat(runs)
+        .allSatisfy(
+            r -> {
+              assertThat(r.kind()).isEqualTo("collab-curve");
+              assertThat(r.trainEpisodes()).isZero();
+              assertThat(r.params())
+                  .containsEntry("steps", "4000")
+                  .containsEntry("every", "400")
+                  .containsEntry("quick", "true");
+            });
+    assertThat(runs.get(0).id()).isNotEqualTo(runs.get(1).id());
+    // At the preset's entropy weight it is the quick Fig. 6 recipe's EMH-PPO run of seed 1.
+    List<RunSpec> fig6 =
+        io.edgeoffload.lab.recipe.RecipeRunner.plan(
+            io.edgeoffload.lab.recipe.Recipes.get("collab-fig6"),
+            new io.edgeoffload.lab.recipe.Recipe.Budget("quick", List.of(1L), 1));
+    assertThat(fig6.stream().map(RunSpec::id)).contains(runs.get(0).id());
+
+    assertThatThrownBy(
+            () -> Sweeps.plan(SweepSpec.parse(base.replace("kind: collab-curve", "kind: nope"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("train.kind")
+        .hasMessageContaining("collab-curve");
+    assertThatThrownBy(
+            () ->
+                SweepSpec.parse(
+                    base.replace("  kind: collab-curve", "  episodes: 5\n  kind: collab-curve")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("train.episodes");
+    assertThatThrownBy(() -> SweepSpec.parse(base.replace("  kind: collab-curve\n", "")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("train.params");
+    // AgileNN trains with half of the features kept local: a sweep must say so, as recipes do.
+    assertThatThrownBy(
+            () ->
+                Sweeps.plan(SweepSpec.parse(base.replace("algos: [emh-ppo]", "algos: [agilenn]"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("env.featureSplit=0.5");
+    assertThat(
+            Sweeps.plan(
+                SweepSpec.parse(
+                    base.replace(
+                        "algos: [emh-ppo]", "algos: [agilenn]\n  set: [env.featureSplit=0.5]"))))
+        .hasSize(2);
+  }
 }
