@@ -308,15 +308,10 @@ public final class CollabRunKinds {
     public Outcome execute(RunSpec spec, Path dir) {
       long steps = longParam(spec, "steps", 1);
       long every = longParam(spec, "every", 1);
-      CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
+      CollabConfig cfg = CollabSetup.config(spec.preset(), spec.overrides());
+      CollabEnvBase env = CollabSetup.env(cfg);
       CollabEnvBase eval = CollabSetup.env(spec.preset(), CollabSetup.evalSets(spec.overrides()));
-      EmhPpo learner =
-          CollabSetup.learner(
-              spec.policy(),
-              CollabSetup.config(spec.preset(), spec.overrides()),
-              env,
-              quick(spec),
-              spec.seed());
+      EmhPpo learner = CollabSetup.learner(spec.policy(), cfg, env, quick(spec), spec.seed());
       // Saved at the first episode end after each evaluation; a stopped run resumes exactly.
       CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
       List<double[]> rows =
@@ -363,7 +358,7 @@ public final class CollabRunKinds {
     @Override
     public Outcome execute(RunSpec spec, Path dir) {
       CollabConfig cfg = CollabSetup.config(spec.preset(), spec.overrides());
-      CollabEnvBase eval = CollabSetup.env(spec.preset(), spec.overrides());
+      CollabEnvBase eval = CollabSetup.env(cfg);
       double[] m =
           CollabTraining.evaluate(
               CollabSetup.policy(spec.policy(), cfg, eval), eval, spec.episodes(), spec.seed());
@@ -414,14 +409,9 @@ public final class CollabRunKinds {
     @Override
     public Outcome execute(RunSpec spec, Path dir) {
       long steps = longParam(spec, "steps", 1);
-      CollabEnvBase env = CollabSetup.env(spec.preset(), spec.overrides());
-      EmhPpo learner =
-          CollabSetup.learner(
-              spec.policy(),
-              CollabSetup.config(spec.preset(), spec.overrides()),
-              env,
-              quick(spec),
-              spec.seed());
+      CollabConfig cfg = CollabSetup.config(spec.preset(), spec.overrides());
+      CollabEnvBase env = CollabSetup.env(cfg);
+      EmhPpo learner = CollabSetup.learner(spec.policy(), cfg, env, quick(spec), spec.seed());
       // Saved at the first episode end after every tenth of the steps, as a curve run's.
       CollabCheckpoints checkpoints = new CollabCheckpoints(dir, learner);
       Resume resume = checkpoints.restore();

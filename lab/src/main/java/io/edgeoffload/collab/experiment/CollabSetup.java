@@ -26,7 +26,11 @@ final class CollabSetup {
   }
 
   static CollabEnvBase env(String preset, List<String> sets) {
-    return new CollabScheme().createEnv(config(preset, sets));
+    return env(config(preset, sets));
+  }
+
+  static CollabEnvBase env(CollabConfig config) {
+    return new CollabScheme().createEnv(config);
   }
 
   /** The evaluation setting of Sec. V-A: X_n = 50 (or the fixed count given), d = 50 m. */

@@ -1,6 +1,7 @@
 package io.edgeoffload.collab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeoffload.collab.CollabConfig;
 import io.edgeoffload.collab.CollabEnv;
 import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.Workload;
@@ -160,10 +161,10 @@ public final class PolicyProfile {
           "run folder", runDir, "a collab-curve run needs its " + CollabCheckpoints.FINAL);
     }
     boolean quick = run.path("params").path("quick").asText().equals("true");
-    CollabEnvBase train = CollabSetup.env(preset, sets);
+    CollabConfig config = CollabSetup.config(preset, sets);
     EmhPpo learner =
         CollabSetup.learner(
-            run.path("policy").asText(), CollabSetup.config(preset, sets), train, quick, seed);
+            run.path("policy").asText(), config, CollabSetup.env(config), quick, seed);
     try {
       learner.load(learnerFile);
     } catch (IOException e) {
