@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeoffload.core.config.ConfigException;
+import io.edgeoffload.lab.ResolvedConfig;
+import io.edgeoffload.lab.Schemes;
 import io.edgeoffload.lab.sweep.ResultsDb;
-import io.edgeoffload.lab.sweep.RunKinds;
 import io.edgeoffload.lab.sweep.RunSpec;
 import io.edgeoffload.lab.sweep.Sweeps;
 import io.edgeoffload.lab.sweep.ThreadPoolEngine;
@@ -233,27 +234,13 @@ class RecipesTest {
   private static RunSpec withSet(RunSpec s, String set) {
     List<String> sets = new ArrayList<>(s.overrides());
     sets.add(set);
-    RunSpec unnamed =
-        new RunSpec(
-            "?",
-            s.sweep(),
-            s.kind(),
-            s.scheme(),
-            s.preset(),
-            sets,
-            s.policy(),
-            s.seed(),
-            s.episodes(),
-            s.trainEpisodes(),
-            s.params(),
-            s.point());
     return Sweeps.identified(
         s.sweep(),
         s.kind(),
         s.scheme(),
         s.preset(),
         sets,
-        RunKinds.resolve(unnamed).config(),
+        ResolvedConfig.resolve(Schemes.get(s.scheme()), s.preset(), null, sets).config(),
         s.policy(),
         s.seed(),
         s.episodes(),
