@@ -28,8 +28,17 @@ final class BandChart {
   /** One curve: x, mean and the band's edges. */
   record Band(String name, double[] x, double[] mean, double[] lo, double[] hi) {}
 
-  /** A horizontal reference (a non-learning policy's value). */
-  record Reference(String name, double y) {}
+  /**
+   * A horizontal reference (a non-learning policy's value).
+   *
+   * @param colourOf the name of the band whose colour it takes (a reference that belongs to one
+   *     curve, as Fig. 12's local-only at each β), or null
+   */
+  record Reference(String name, double y, String colourOf) {
+    Reference(String name, double y) {
+      this(name, y, null);
+    }
+  }
 
   static void write(
       Path base,
@@ -96,16 +105,20 @@ final class BandChart {
     s.setChartTitleBoxVisible(false);
     s.setPlotBorderVisible(false);
     s.setAntiAlias(true);
-    s.setLegendPosition(Styler.LegendPosition.OutsideS);
-    s.setLegendLayout(Styler.LegendLayout.Horizontal);
+    // One row below the plot holds about six entries; more go in a column to its right.
+    boolean column = bands.size() + refs.size() > 6;
+    s.setLegendPosition(column ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(column ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
     chart.getStyler().setYAxisLogarithmic(logY);
     if (logY) {
       chart.getStyler().setYAxisMin(floor);
     }
     Color[] palette = s.getSeriesColors();
+    java.util.Map<String, Color> bandColour = new java.util.HashMap<>();
     int c = 0;
     for (Band b : bands) {
       Color color = palette[c++ % palette.length];
+      bandColour.put(b.name(), color);
       Color faint = new Color(color.getRed(), color.getGreen(), color.getBlue(), 90);
       XYSeries m = chart.addSeries(b.name(), b.x(), b.mean());
       m.setLineColor(color);
@@ -126,12 +139,19 @@ final class BandChart {
       double[] x = bands.get(0).x();
       xr = new double[] {x[0], x[x.length - 1]};
     }
-    for (int k = 0; k < refs.size(); k++) {
-      Reference r = refs.get(k);
-      // The first reference takes the next series colour; later ones dark colours that no band
-      // shares, so that a reference is never read as a learner's curve.
-      Color color =
-          k == 0 ? palette[c % palette.length] : MORE_REFERENCES[(k - 1) % MORE_REFERENCES.length];
+    int k = 0;
+    for (Reference r : refs) {
+      // A reference of one band takes its colour. Of the others, the first takes the next series
+      // colour and later ones dark colours that no band shares, so that a reference is never
+      // read as a learner's curve.
+      Color color = bandColour.get(r.colourOf());
+      if (color == null) {
+        color =
+            k == 0
+                ? palette[c % palette.length]
+                : MORE_REFERENCES[(k - 1) % MORE_REFERENCES.length];
+        k++;
+      }
       double y = logY ? Math.max(r.y(), floor) : r.y(); // a zero reference sits on the floor
       XYSeries ref = chart.addSeries(r.name(), xr, new double[] {y, y});
       ref.setLineColor(color);

@@ -25,8 +25,14 @@ public final class Convergence {
    * @param label legend label
    * @param id a learner id ({@code emh-ppo}, …) or a policy id ({@code local-only}, …)
    * @param sets environment assignments of this series ({@code env.numDevices=4}, …)
+   * @param colourOf for a policy drawn as a reference: the label of the learner series whose colour
+   *     it takes (its reference at the same setting), or null
    */
-  public record Series(String label, String id, List<String> sets) {}
+  public record Series(String label, String id, List<String> sets, String colourOf) {
+    public Series(String label, String id, List<String> sets) {
+      this(label, id, sets, null);
+    }
+  }
 
   /**
    * Plotted metrics: index in {@link CollabTraining#metricNames()}, file, axis label, scale (the
@@ -130,7 +136,7 @@ public final class Convergence {
           for (int sd = 0; sd < v.length; sd++) {
             v[sd] = perSeed.get(sd)[0][1 + p.index()] * p.scale();
           }
-          refs.add(new BandChart.Reference(s.label(), Stats.summarize(v).mean()));
+          refs.add(new BandChart.Reference(s.label(), Stats.summarize(v).mean(), s.colourOf()));
           continue;
         }
         double[] x = new double[points];

@@ -143,9 +143,9 @@ class RecipesTest {
     RecipeRunner.Outcome first =
         RecipeRunner.reproduce(
             Recipes.get("collab-fig12"), b, tmp, new ThreadPoolEngine(2), false, MAX);
-    // four β values of EMH-PPO and local-only, two seeds each
-    assertThat(first.runs()).hasSize(5 * 2);
-    assertThat(first.sweep().done()).isEqualTo(10);
+    // four β values of EMH-PPO and of local-only (its reward reference at each β), two seeds each
+    assertThat(first.runs()).hasSize(8 * 2);
+    assertThat(first.sweep().done()).isEqualTo(16);
     try (Stream<Path> s = Files.walk(tmp)) {
       List<String> names = s.map(p -> p.getFileName().toString()).toList();
       assertThat(names)
@@ -155,16 +155,31 @@ class RecipesTest {
     }
     try (ResultsDb db = ResultsDb.openReadOnly(tmp)) {
       assertThat(db.query("SELECT count(DISTINCT run_id) FROM runs").rows().get(0))
-          .containsExactly(10L);
+          .containsExactly(16L);
     }
+    // Local-only's latency does not depend on β, its reward does (eq. 8 weighs its energy by β).
+    List<String> finals = Files.readAllLines(tmp.resolve("final.csv"));
+    String[] at5 = row(finals, "local only beta=5");
+    String[] at500 = row(finals, "local only beta=500");
+    assertThat(Double.parseDouble(at500[2])).isLessThan(Double.parseDouble(at5[2]) - 10);
+    assertThat(at500[4]).isEqualTo(at5[4]);
     String curves = Files.readString(tmp.resolve("curves.csv"));
     // Reproducing again into the same folder trains nothing and renders the same data.
     RecipeRunner.Outcome again =
         RecipeRunner.reproduce(
             Recipes.get("collab-fig12"), b, tmp, new ThreadPoolEngine(2), false, MAX);
     assertThat(again.sweep().done()).isZero();
-    assertThat(again.sweep().skipped()).isEqualTo(10);
+    assertThat(again.sweep().skipped()).isEqualTo(16);
     assertThat(tmp.resolve("curves.csv")).hasContent(curves);
+  }
+
+  /** The CSV row whose first field is {@code series}, split. */
+  private static String[] row(List<String> csv, String series) {
+    return csv.stream()
+        .filter(l -> l.startsWith(series + ","))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + series + " in " + csv))
+        .split(",");
   }
 
   /**
