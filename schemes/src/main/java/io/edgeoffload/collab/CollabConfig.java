@@ -28,14 +28,18 @@ public record CollabConfig(CollabEnvConfig env, CollabLearnerConfig learner)
   }
 
   /**
-   * The whole tree, less {@code learner} while it equals {@link CollabLearnerConfig#paper()}: the
-   * block came after the first full-budget runs, and those keep their ids.
+   * The whole tree, less what came after the first full-budget runs while it holds its default, so
+   * that those runs keep their ids: {@code learner} while it equals {@link
+   * CollabLearnerConfig#paper()}, and {@code env.rewardPerTask} while true (eq. 8 as printed).
    */
   @Override
   public ObjectNode identityTree() {
     ObjectNode tree = ConfigLoader.toTree(this);
     if (learner.equals(CollabLearnerConfig.paper())) {
       tree.remove("learner");
+    }
+    if (env.rewardPerTask()) {
+      ((ObjectNode) tree.get("env")).remove("rewardPerTask");
     }
     return tree;
   }

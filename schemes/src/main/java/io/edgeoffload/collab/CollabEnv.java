@@ -167,7 +167,7 @@ public final class CollabEnv extends CollabEnvBase {
             windowLatency,
             meanWait,
             energy,
-            meanWindow,
+            cfg.rewardPerTask() ? meanWindow : 1.0,
             cfg.alpha(),
             cfg.beta(),
             n,

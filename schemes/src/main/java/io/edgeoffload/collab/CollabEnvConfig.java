@@ -42,6 +42,9 @@ import io.edgeoffload.core.units.TimeSpan;
  * @param localFactor L_local = localFactor · L_0 for the whole model on an MD (Sec. V-A: 5)
  * @param rewardLatencyUnit the unit latency is counted in inside the reward (eq. 8); 1 ms matches
  *     the magnitudes of Table IV
+ * @param rewardPerTask {@code true}: eq. (8) as printed, the window's cost divided by its mean size
+ *     W_k; {@code false} (not in the paper): the window's cost itself, so that an episode's return
+ *     is its total latency plus the weighted waiting and energy (docs/model-notes.md, COLLAB 12)
  * @param mdp {@code task-aware} ({@code collab-v1}) or {@code time-based} ({@code
  *     collab-slotted-v1})
  * @param slotLength slot of the time-based MDP (Fig. 7: 10, 50, 300 ms)
@@ -76,6 +79,7 @@ public record CollabEnvConfig(
     TimeSpan baseLatency,
     double localFactor,
     TimeSpan rewardLatencyUnit,
+    boolean rewardPerTask,
     String mdp,
     TimeSpan slotLength,
     double featureSplit) {

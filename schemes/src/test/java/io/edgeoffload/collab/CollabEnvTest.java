@@ -145,6 +145,50 @@ class CollabEnvTest {
     }
   }
 
+  /**
+   * With {@code rewardPerTask: false} a window's reward is its cost without eq. (8)'s division by
+   * W_k, everything else equal; an episode's return is then minus its total latency (ms), weighted
+   * waiting and energy, which the metrics sum independently.
+   */
+  @Test
+  void withoutThePerTaskDivisionTheReturnIsTheTotalCost() {
+    CollabEnv printed = (CollabEnv) CollabFixtures.env("collab-wide");
+    CollabEnv total = (CollabEnv) CollabFixtures.env("collab-wide", "env.rewardPerTask=false");
+    CollabEnvConfig c = total.config();
+    RandomPolicy a = new RandomPolicy(printed);
+    RandomPolicy b = new RandomPolicy(total);
+    float[][] actions = new float[3][printed.actionSpace(0).dim()];
+    float[][] obs = printed.reset(7);
+    total.reset(7);
+    a.reset(7);
+    b.reset(7);
+    double ret = 0;
+    double latency = 0;
+    double waits = 0;
+    double energy = 0;
+    StepResult r;
+    do {
+      a.act(obs, actions);
+      r = printed.step(actions);
+      StepResult t = total.step(actions);
+      double meanWindow = r.info()[CollabEnvBase.I_TASKS] / 3.0;
+      assertThat(t.rewards()[0])
+          .isCloseTo(r.rewards()[0] * meanWindow, within(1e-9 * Math.abs(t.rewards()[0])));
+      assertThat(t.info()[CollabEnvBase.I_LATENCY]).isEqualTo(r.info()[CollabEnvBase.I_LATENCY]);
+      ret += t.rewards()[0];
+      latency += t.info()[CollabEnvBase.I_LATENCY];
+      int active = 0;
+      for (int i = 0; i < 3; i++) {
+        active += total.lastWindow(i) > 0 ? 1 : 0;
+      }
+      waits += t.info()[CollabEnvBase.I_WAIT] / active;
+      energy += t.info()[CollabEnvBase.I_ENERGY];
+      obs = r.observations();
+    } while (!r.done());
+    double expected = -((latency + c.alpha() * waits) / 1e-3 + c.beta() / 3 * energy);
+    assertThat(ret).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+  }
+
   /** Latency of MD 0's single task when both MDs send the raw input on the given channels. */
   private static double rawInputLatency(int channel1) {
     CollabEnv env =

@@ -34,9 +34,18 @@ class CollabLearnerConfigTest {
     CollabConfig c = load(preset);
     assertThat(c.learner()).isEqualTo(CollabLearnerConfig.paper());
     assertThat(c.identityTree().has("learner")).isFalse();
+    // Nor is env.rewardPerTask at its default (eq. 8 as printed): the tree is the environment as
+    // it was before either key existed.
     ObjectNode envOnly = ConfigLoader.yaml().createObjectNode();
-    envOnly.set("env", ConfigLoader.toTree(c.env()));
+    envOnly.set("env", ConfigLoader.toTree(c.env()).without("rewardPerTask"));
     assertThat(c.identityTree()).isEqualTo(envOnly);
+    assertThat(
+            load(preset, "env.rewardPerTask=false")
+                .identityTree()
+                .path("env")
+                .path("rewardPerTask")
+                .asBoolean(true))
+        .isFalse();
     CollabConfig changed = load(preset, "learner.rolloutSteps=512");
     assertThat(changed.identityTree().path("learner").path("rolloutSteps").asInt()).isEqualTo(512);
   }
