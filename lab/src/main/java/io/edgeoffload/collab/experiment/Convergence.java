@@ -216,6 +216,21 @@ public final class Convergence {
     return sb.toString();
   }
 
+  /**
+   * Per seed, the mean reward per decision times the mean decisions per episode: the episode's
+   * return where every evaluation episode makes as many decisions (fixed queues, full windows).
+   */
+  static double[] episodeReturns(Result r) {
+    List<String> names = CollabTraining.metricNames();
+    int reward = names.indexOf("reward");
+    int decisions = names.indexOf("decisions");
+    double[] v = new double[r.finals().length];
+    for (int s = 0; s < v.length; s++) {
+      v[s] = r.finals()[s][reward] * r.finals()[s][decisions];
+    }
+    return v;
+  }
+
   static String summaryMarkdown(String title, List<Result> results, ExperimentOptions opt) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(title).append("\n\n");
@@ -239,8 +254,9 @@ public final class Convergence {
             d,
             opt.evalEpisodes()));
     sb.append(
-        "| series | reward | total latency (ms) | energy (J/task) | waiting (ms/task) | offloaded |\n");
-    sb.append("|---|---|---|---|---|---|\n");
+        "| series | reward per decision | total latency (ms) | energy (J/task) | waiting (ms/task)"
+            + " | offloaded | decisions | reward × decisions |\n");
+    sb.append("|---|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
       sb.append("| ").append(r.series().label());
       double[] scale = {1, 1e3, 1, 1e3};
@@ -251,8 +267,21 @@ public final class Convergence {
             .append(
                 String.format(Locale.ROOT, fmt[k], s.mean() * scale[k], s.halfWidth() * scale[k]));
       }
-      sb.append(String.format(Locale.ROOT, " | %.2f |%n", r.summary(4).mean()));
+      Stats.Summary ret = Stats.summarize(episodeReturns(r));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              " | %.2f | %.1f | %.1f ± %.1f |%n",
+              r.summary(4).mean(),
+              r.summary(5).mean(),
+              ret.mean(),
+              ret.halfWidth()));
     }
+    sb.append(
+        "\nThe reward is the mean per decision (a task window; a slot in the time-based MDP)."
+            + " Reward × decisions, per seed, approximates the episode's return, the sum the"
+            + " learners maximise: for the same latency, fewer and fuller windows return more"
+            + " (docs/model-notes.md, COLLAB 12).\n");
     return sb.toString();
   }
 }
