@@ -112,6 +112,15 @@ class CollabExperimentsTest {
     // local-only evaluated with X_n = 50 on 2 MDs: 50 × 5·L_0 of ResNet-50, in every seed
     assertThat(rendered.get(1).summary(1).mean())
         .isCloseTo(50 * 5 * 8.603e-3, org.assertj.core.api.Assertions.within(1e-9));
+    // Local-only runs 10 full windows of 5 tasks; the summary's return is reward × decisions.
+    double[] localReturns = Convergence.episodeReturns(rendered.get(1));
+    assertThat(rendered.get(1).summary(5).mean()).isEqualTo(10.0);
+    assertThat(localReturns[0])
+        .isCloseTo(
+            10 * rendered.get(1).summary(0).mean(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(Files.readString(dir.resolve("summary.md")))
+        .contains("| reward × decisions |")
+        .contains(String.format(java.util.Locale.ROOT, "| %.1f ± 0.0 |", localReturns[0]));
   }
 
   @Test
