@@ -131,8 +131,9 @@ class SparkEngineTest {
   }
 
   /**
-   * A COLLAB reproduction (Fig. 12 at 200 training steps, seeds 1 and 2: 8 learning curves and 2
-   * evaluations) runs on Spark unchanged and renders the same curves as on the thread pool.
+   * A COLLAB reproduction (Fig. 12 at 200 training steps, seeds 1 and 2: 8 learning curves and 8
+   * evaluations, local-only at each β) runs on Spark unchanged and renders the same curves as on
+   * the thread pool.
    */
   @Test
   void aCollabReproductionRendersTheSameOnSparkAsOnThreads(@TempDir Path dir) throws Exception {
@@ -144,9 +145,9 @@ class SparkEngineTest {
     try (SweepEngine e = sparkEngine()) {
       o = RecipeRunner.reproduce(fig12, b, dir.resolve("spark"), e, false, Integer.MAX_VALUE);
     }
-    assertThat(o.sweep().done()).isEqualTo(10);
+    assertThat(o.sweep().done()).isEqualTo(16);
     assertThat(count(dir.resolve("spark"), "SELECT count(*) FROM runs WHERE engine = 'spark'"))
-        .isEqualTo(10);
+        .isEqualTo(16);
     assertThat(dir.resolve("spark/curves.csv"))
         .hasContent(java.nio.file.Files.readString(dir.resolve("threads/curves.csv")));
     assertThat(values(dir.resolve("spark"))).isEqualTo(values(dir.resolve("threads")));
