@@ -134,15 +134,15 @@ public final class RecipeRunner {
   }
 
   /**
-   * Appends to every rendered Markdown file the settings it was reproduced with beyond the
-   * recipe's, so that a table is never taken for the paper's setting.
+   * Appends to every rendered Markdown file (panels' sub-folders included) the settings it was
+   * reproduced with beyond the recipe's, so that a table is never taken for the paper's setting.
    */
   private static void noteSets(Path own, List<String> sets) {
     String note =
         "\nReproduced with "
             + sets.stream().map(a -> "`--set " + a + "`").collect(Collectors.joining(", "))
             + " before each run's own settings.\n";
-    try (Stream<Path> s = Files.list(own)) {
+    try (Stream<Path> s = Files.walk(own)) {
       for (Path md : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".md"))::iterator) {
         AtomicFiles.write(md, Files.readString(md) + note);
       }
