@@ -3,6 +3,7 @@ package io.edgeoffload.collab;
 import io.edgeoffload.collab.baseline.GreedyPartitionPolicy;
 import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
 import io.edgeoffload.collab.baseline.RandomPolicy;
+import io.edgeoffload.collab.baseline.RotationPolicy;
 import io.edgeoffload.collab.baseline.RoundRobinPolicy;
 import io.edgeoffload.collab.learn.CollabLearners;
 import io.edgeoffload.core.Scheme;
@@ -40,6 +41,11 @@ public final class CollabScheme implements Scheme<CollabConfig, CollabEnvBase> {
               "round-robin",
               "not in the paper: the MDs take turns to offload the raw input, one per channel",
               (c, e) -> new RoundRobinPolicy(e))
+          .register(
+              "rotation",
+              "not in the paper: full windows, at each task position C MDs offload the raw input"
+                  + " on their own channels while the others compute, in turn",
+              (c, e) -> new RotationPolicy(e))
           .register(
               "random",
               "uniform random action for every MD and task",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeoffload.collab.baseline.GreedyPartitionPolicy;
 import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
+import io.edgeoffload.collab.baseline.RotationPolicy;
 import io.edgeoffload.collab.baseline.RoundRobinPolicy;
 import io.edgeoffload.collab.learn.CollabTraining;
 import java.util.ArrayList;
@@ -133,6 +134,57 @@ class BaselinesTest {
   }
 
   /**
+   * The rotation keeps every window full, never puts two MDs on one channel at a task position, and
+   * spreads the local tasks 2, 2, 1 over the MDs in every window (3 MDs, 2 channels, W_max = 5); on
+   * the 1 MHz preset, where offloading does not pay, it is local-only.
+   */
+  @Test
+  void theRotationFillsEveryWindowAndBalancesTheLocalTasks() {
+    CollabEnvBase base = CollabFixtures.env("collab-wide", EVAL);
+    CollabEnv env = (CollabEnv) base;
+    int wMax = env.config().windowMax();
+    List<CollabEnv.Task> tasks = new ArrayList<>();
+    env.onTask(tasks::add);
+    RotationPolicy rot = new RotationPolicy(env);
+    rot.reset(0);
+    float[][] obs = env.reset(3);
+    float[][] a = new float[3][env.actionSpace(0).dim()];
+    boolean done = false;
+    int windows = 0;
+    while (!done) {
+      rot.act(obs, a);
+      int[] local = new int[3];
+      for (int x = 0; x < wMax; x++) {
+        java.util.Set<Integer> channels = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+          assertThat(a[i][CollabActions.window()]).isEqualTo(wMax - 1);
+          if (a[i][CollabActions.point(wMax, x)] == env.workload().localIndex()) {
+            local[i]++;
+          } else {
+            assertThat(channels.add((int) a[i][CollabActions.channel(wMax, x)])).isTrue();
+          }
+        }
+        assertThat(channels).hasSize(2);
+      }
+      assertThat(local).containsExactlyInAnyOrder(2, 2, 1);
+      var r = env.step(a);
+      obs = r.observations();
+      done = r.done();
+      windows++;
+    }
+    assertThat(windows).isEqualTo(10);
+    assertThat(tasks).hasSize(150);
+
+    CollabEnvBase paper = CollabFixtures.env("collab-paper", EVAL);
+    float[][] o = paper.reset(2);
+    float[][] rotated = new float[3][paper.actionSpace(0).dim()];
+    float[][] local = new float[3][paper.actionSpace(0).dim()];
+    new RotationPolicy(paper).act(o, rotated);
+    new LocalOnlyPolicy(paper).act(o, local);
+    assertThat(rotated).isDeepEqualTo(local);
+  }
+
+  /**
    * The schedules docs/schemes/collab.md compares the learners with: with equal windows of W_max,
    * per-task decisions that keep one MD local at each position (rotating) beat local inference by
    * about 42%; round-robin's unequal windows by about 59%. Yet by the return the learners maximise
@@ -141,40 +193,7 @@ class BaselinesTest {
   @Test
   void fullWindowRotationIsSlowerThanRoundRobinYetHasTheHigherReturn() {
     CollabEnvBase env = CollabFixtures.env("collab-wide", EVAL);
-    int wMax = env.config().windowMax();
-    int raw = 0;
-    assertThat(env.workload().deviceMacs(raw)).isZero();
-    io.edgeoffload.core.Policy perTask =
-        new io.edgeoffload.core.Policy() {
-          private int k;
-
-          @Override
-          public String id() {
-            return "per-task rotation";
-          }
-
-          @Override
-          public void reset(long seed) {
-            k = 0;
-          }
-
-          @Override
-          public void act(float[][] obs, float[][] actions) {
-            for (int i = 0; i < 3; i++) {
-              actions[i][CollabActions.window()] = wMax - 1;
-              for (int x = 0; x < wMax; x++) {
-                int local = (x + k) % 3; // the MD that runs task x locally in this window
-                int sender = (i - local + 3) % 3 - 1; // 0 or 1 for the other two
-                boolean off = i != local;
-                actions[i][CollabActions.point(wMax, x)] = off ? raw : env.workload().localIndex();
-                actions[i][CollabActions.channel(wMax, x)] = off ? sender : 0;
-                actions[i][CollabActions.server(wMax, x)] = off ? sender : 0;
-                actions[i][CollabActions.power(wMax, x)] = off ? 1f : 0f;
-              }
-            }
-            k++;
-          }
-        };
+    io.edgeoffload.core.Policy perTask = new RotationPolicy(env);
     double local = latency(env, new LocalOnlyPolicy(env));
     double equal = latency(env, perTask);
     double rr = latency(env, new RoundRobinPolicy(env));

@@ -51,6 +51,36 @@ public final class RoundRobinPolicy implements Policy {
     this.fixedOffload = offloadWindow;
   }
 
+  /** L_local = localFactor · L_0 of the whole model on an MD (eq. 2 on the device). */
+  static double localLatency(CollabEnvBase env) {
+    Workload w = env.workload();
+    return CollabModel.localLatency(
+        w.totalMacs(), w.totalMacs(), w.baseLatency(), env.config().localFactor());
+  }
+
+  /**
+   * The predicted latency of the slowest raw-input offload of the MDs {@code sending} when {@code
+   * concurrent} MDs send at once, each on a channel of its own at P_max and at the mean channel
+   * gain of its current distance (eq. 1, no interference), the servers sharing the load evenly (eq.
+   * 2).
+   */
+  static double slowestRawOffload(CollabEnvBase env, int raw, int[] sending, int concurrent) {
+    CollabEnvConfig c = env.config();
+    Workload w = env.workload();
+    double p = c.txPowerMax().watts();
+    int load = (concurrent + c.numServers() - 1) / c.numServers(); // tasks per server
+    double server =
+        CollabModel.serverLatency(w.serverMacs(raw), w.totalMacs(), w.baseLatency(), load);
+    double slowest = 0;
+    for (int i : sending) {
+      double gain =
+          CollabModel.gain(env.distance(i), c.referenceDistanceM(), c.pathLossExponent(), 0.0);
+      double rate = CollabModel.rate(c.bandwidth().hertz(), p, gain, c.noise().watts(), 0.0);
+      slowest = Math.max(slowest, CollabModel.transLatency(w.bits(raw), rate) + server);
+    }
+    return slowest;
+  }
+
   /** The point that sends the raw input: no device MACs, bits to send. */
   static int rawInputPoint(Workload w) {
     for (int s = 0; s < w.size(); s++) {
@@ -81,20 +111,13 @@ public final class RoundRobinPolicy implements Policy {
     int wMax = c.windowMax();
     double p = c.txPowerMax().watts();
     int senders = Math.min(n, channels);
-    int load = (senders + servers - 1) / servers; // tasks a server runs at one position
-    double local =
-        CollabModel.localLatency(w.totalMacs(), w.totalMacs(), w.baseLatency(), c.localFactor());
-    double server =
-        CollabModel.serverLatency(w.serverMacs(raw), w.totalMacs(), w.baseLatency(), load);
+    double local = localLatency(env);
     int first = (int) ((window * senders) % n);
-    double slowest = 0;
+    int[] sending = new int[senders];
     for (int j = 0; j < senders; j++) {
-      int i = (first + j) % n;
-      double gain =
-          CollabModel.gain(env.distance(i), c.referenceDistanceM(), c.pathLossExponent(), 0.0);
-      double rate = CollabModel.rate(c.bandwidth().hertz(), p, gain, c.noise().watts(), 0.0);
-      slowest = Math.max(slowest, CollabModel.transLatency(w.bits(raw), rate) + server);
+      sending[j] = (first + j) % n;
     }
+    double slowest = slowestRawOffload(env, raw, sending, senders);
     int wLocal = wMax;
     int wOff = 0;
     if (fixedOffload > 0) {
