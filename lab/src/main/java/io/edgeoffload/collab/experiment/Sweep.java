@@ -21,8 +21,8 @@ public final class Sweep {
   private Sweep() {}
 
   /**
-   * The five algorithms of Figs. 10 and 11, and the {@code round-robin} schedule (not in the paper)
-   * as a reference: label and learner or policy id.
+   * The five algorithms of Figs. 10 and 11, and the {@code round-robin} and {@code rotation}
+   * schedules (not in the paper) as references: label and learner or policy id.
    */
   static final String[][] ALGORITHMS = {
     {"EMH-PPO", "emh-ppo"},
@@ -30,7 +30,8 @@ public final class Sweep {
     {"MAHPPO", "mahppo"},
     {"H-PPO", "h-ppo"},
     {"local only", "local-only"},
-    {"round-robin", "round-robin"}
+    {"round-robin", "round-robin"},
+    {"rotation", "rotation"}
   };
 
   /** The series of Figs. 10 and 11, each with the environment sets {@code fixed}. */

@@ -184,14 +184,16 @@ class RecipesTest {
 
   /**
    * A COLLAB recipe plans one run per series and seed: Fig. 6 has four learners (a learning curve
-   * each), local-only and round-robin (an evaluation each), Table IV one training per learner and
-   * seed evaluated at every task count plus local-only and round-robin per task count and seed.
+   * each), local-only, round-robin and rotation (an evaluation each), Table IV one training per
+   * learner and seed evaluated at every task count plus local-only, round-robin and rotation per
+   * task count and seed.
    */
   @Test
   void collabRecipesPlanOneRunPerSeriesAndSeed() {
     Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
     List<io.edgeoffload.lab.sweep.RunSpec> fig6 = RecipeRunner.plan(Recipes.get("collab-fig6"), b);
-    assertThat(fig6).hasSize(4 * 2 + 2 * 2); // local-only and round-robin evaluations
+    // local-only, round-robin and rotation evaluations
+    assertThat(fig6).hasSize(4 * 2 + 3 * 2);
     assertThat(fig6.stream().filter(s -> s.kind().equals("collab-curve")))
         .hasSize(8)
         .allSatisfy(
@@ -207,7 +209,7 @@ class RecipesTest {
     assertThat(table4.stream().filter(s -> s.kind().equals("collab-variants")))
         .isNotEmpty()
         .allSatisfy(s -> assertThat(s.params()).containsEntry("version", "2"));
-    assertThat(table4).hasSize(4 * 2 + 2 * 4 * 2);
+    assertThat(table4).hasSize(4 * 2 + 3 * 4 * 2);
     // Runs are identified by what they do: more steps are other runs, the same are the same.
     List<io.edgeoffload.lab.sweep.RunSpec> longer =
         RecipeRunner.plan(CollabRecipes.withSteps("collab-fig6", 8000), b);
@@ -215,7 +217,7 @@ class RecipesTest {
     // local-only does not train: its evaluation runs are shared by both budgets
     assertThat(
             longer.stream().filter(s -> s.kind().equals("collab-eval")).map(s -> s.id()).toList())
-        .hasSize(4)
+        .hasSize(6)
         .isEqualTo(
             fig6.stream().filter(s -> s.kind().equals("collab-eval")).map(s -> s.id()).toList());
     assertThat(RecipeRunner.plan(Recipes.get("collab-fig6"), b).get(0).id())
@@ -223,7 +225,7 @@ class RecipesTest {
     // Fig. 10 at its 3-MD point (the preset's) is Fig. 6: reproduced into one folder, run once.
     List<String> fig10 =
         RecipeRunner.plan(Recipes.get("collab-fig10"), b).stream().map(s -> s.id()).toList();
-    assertThat(fig10).hasSize(6 * 6 * 2).containsAll(fig6.stream().map(s -> s.id()).toList());
+    assertThat(fig10).hasSize(6 * 7 * 2).containsAll(fig6.stream().map(s -> s.id()).toList());
   }
 
   /**
