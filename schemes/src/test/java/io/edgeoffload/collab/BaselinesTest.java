@@ -124,13 +124,21 @@ class BaselinesTest {
 
   @Test
   void whereOffloadingDoesNotPayRoundRobinIsLocalOnly() {
-    CollabEnvBase env = CollabFixtures.env("collab-paper", EVAL); // 1 MHz channels
+    assertLocalOnlyOnTheLiteralPreset(RoundRobinPolicy::new);
+  }
+
+  /**
+   * On 1 MHz channels ({@code collab-paper}) the schedule acts as local-only, action for action.
+   */
+  private static void assertLocalOnlyOnTheLiteralPreset(
+      java.util.function.Function<CollabEnvBase, io.edgeoffload.core.Policy> schedule) {
+    CollabEnvBase env = CollabFixtures.env("collab-paper", EVAL);
     float[][] obs = env.reset(2);
-    float[][] rr = new float[3][env.actionSpace(0).dim()];
+    float[][] acted = new float[3][env.actionSpace(0).dim()];
     float[][] local = new float[3][env.actionSpace(0).dim()];
-    new RoundRobinPolicy(env).act(obs, rr);
+    schedule.apply(env).act(obs, acted);
     new LocalOnlyPolicy(env).act(obs, local);
-    assertThat(rr).isDeepEqualTo(local);
+    assertThat(acted).isDeepEqualTo(local);
   }
 
   /**
@@ -174,14 +182,7 @@ class BaselinesTest {
     }
     assertThat(windows).isEqualTo(10);
     assertThat(tasks).hasSize(150);
-
-    CollabEnvBase paper = CollabFixtures.env("collab-paper", EVAL);
-    float[][] o = paper.reset(2);
-    float[][] rotated = new float[3][paper.actionSpace(0).dim()];
-    float[][] local = new float[3][paper.actionSpace(0).dim()];
-    new RotationPolicy(paper).act(o, rotated);
-    new LocalOnlyPolicy(paper).act(o, local);
-    assertThat(rotated).isDeepEqualTo(local);
+    assertLocalOnlyOnTheLiteralPreset(RotationPolicy::new);
   }
 
   /**
