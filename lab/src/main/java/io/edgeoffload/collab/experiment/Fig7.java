@@ -49,19 +49,7 @@ public final class Fig7 {
 
   /** Panels (a)(b) in {@code opt.out()}, then (c)(d); returns (a)(b)'s finals. */
   public static List<Convergence.Result> run(ExperimentOptions opt, RecipeRuns runs) {
-    List<Convergence.Result> ab =
-        Convergence.run(
-            "COLLAB Fig. 7",
-            List.of(
-                TASK_AWARE,
-                new Convergence.Series(
-                    "time-based 10 ms", "emh-ppo-slotted", List.of("env.slotLength=10 ms")),
-                SLOTTED_50,
-                new Convergence.Series(
-                    "time-based 300 ms", "emh-ppo-slotted", List.of("env.slotLength=300 ms")),
-                LOCAL),
-            opt,
-            runs);
+    List<Convergence.Result> ab = curves(opt, runs);
     panelsCd(opt, runs);
     StringBuilder md = new StringBuilder(Convergence.summaryMarkdown("COLLAB Fig. 7", ab, opt));
     md.append(
@@ -76,6 +64,37 @@ public final class Fig7 {
         .append(" ∈ {4, 6, 8, 10, 12} dB\n");
     AtomicFiles.write(opt.out().resolve("summary.md"), md.toString());
     return ab;
+  }
+
+  /**
+   * Panels (a)(b) alone in {@code opt.out()} (recipe {@code collab-fig7ab}): the same runs as
+   * {@link #run}'s (a)(b), so a later {@code collab-fig7} into the same folder adopts them. A third
+   * of Fig. 7's training, and the paper's main claim about the two MDPs.
+   */
+  public static List<Convergence.Result> panelsAb(ExperimentOptions opt, RecipeRuns runs) {
+    List<Convergence.Result> ab = curves(opt, runs);
+    String md =
+        Convergence.summaryMarkdown("COLLAB Fig. 7(a)(b)", ab, opt)
+            + "\nPanels (a)(b) only (recipe `collab-fig7ab`); `collab-fig7` adds (c)(d), the"
+            + " channel sweeps, and reuses these runs.\n";
+    AtomicFiles.write(opt.out().resolve("summary.md"), md);
+    return ab;
+  }
+
+  /** The learning curves of panels (a)(b), plotted in {@code opt.out()}. */
+  private static List<Convergence.Result> curves(ExperimentOptions opt, RecipeRuns runs) {
+    return Convergence.run(
+        "COLLAB Fig. 7",
+        List.of(
+            TASK_AWARE,
+            new Convergence.Series(
+                "time-based 10 ms", "emh-ppo-slotted", List.of("env.slotLength=10 ms")),
+            SLOTTED_50,
+            new Convergence.Series(
+                "time-based 300 ms", "emh-ppo-slotted", List.of("env.slotLength=300 ms")),
+            LOCAL),
+        opt,
+        runs);
   }
 
   /** Panels (c) and (d) in {@code opt.out()/c-distance} and {@code opt.out()/d-shadowing}. */

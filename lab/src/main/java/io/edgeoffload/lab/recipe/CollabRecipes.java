@@ -85,6 +85,11 @@ public final class CollabRecipes {
             "Fig. 7: task-aware against time-based MDP (10, 50, 300 ms slots; at 50 ms against"
                 + " distance and shadowing)",
             Fig7::run),
+        new CollabRecipe(
+            "collab-fig7ab",
+            "Fig. 7(a)(b) alone: task-aware against time-based MDP (10, 50, 300 ms slots), the"
+                + " same runs as collab-fig7's",
+            Fig7::panelsAb),
         new CollabRecipe("collab-fig8", "Fig. 8: EMH-PPO with 1 to 6 MDs (convergence)", Fig8::run),
         new CollabRecipe(
             "collab-fig9",

@@ -132,6 +132,7 @@ class RecipesTest {
         .contains(
             "collab-fig6",
             "collab-fig7",
+            "collab-fig7ab",
             "collab-fig8",
             "collab-fig9",
             "collab-fig10",
@@ -298,5 +299,26 @@ class RecipesTest {
     assertThat(fig7)
         .noneSatisfy(s -> assertThat(s.overrides()).contains("env.shadowFadingDb=8"))
         .noneSatisfy(s -> assertThat(s.overrides()).contains("env.distanceMaxM=100"));
+  }
+
+  /**
+   * {@code collab-fig7ab} plans exactly Fig. 7's panels (a)(b): five series per seed, each a run
+   * that {@code collab-fig7} plans too (same id), so a full Fig. 7 later adopts them.
+   */
+  @Test
+  void collabFig7abIsFig7sFirstPanelsWithTheSameRuns() {
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
+    List<io.edgeoffload.lab.sweep.RunSpec> ab = RecipeRunner.plan(Recipes.get("collab-fig7ab"), b);
+    List<io.edgeoffload.lab.sweep.RunSpec> all = RecipeRunner.plan(Recipes.get("collab-fig7"), b);
+    assertThat(ab).hasSize(2 * 5);
+    assertThat(all.stream().map(s -> s.id()).toList())
+        .containsAll(ab.stream().map(s -> s.id()).toList());
+    assertThat(ab.stream().filter(s -> s.policy().equals("emh-ppo-slotted")))
+        .hasSize(2 * 3)
+        .allSatisfy(
+            s ->
+                assertThat(s.overrides())
+                    .anyMatch(o -> o.startsWith("env.slotLength="))
+                    .noneMatch(o -> o.startsWith("env.shadowFadingDb=")));
   }
 }
