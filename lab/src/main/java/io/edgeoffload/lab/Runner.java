@@ -3,7 +3,7 @@ package io.edgeoffload.lab;
 import io.edgeoffload.core.ParallelEnv;
 import io.edgeoffload.core.Policy;
 import io.edgeoffload.core.Scheme;
-import io.edgeoffload.core.StepResult;
+import io.edgeoffload.core.env.EpisodeLoop;
 import io.edgeoffload.core.env.TimeLimit;
 import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.random.RandomStreams;
@@ -128,19 +128,7 @@ public final class Runner {
       double[] out) {
     float[][] obs = env.reset(envSeed);
     policy.reset(policySeed);
-    java.util.Arrays.fill(sums, 0.0);
-    int steps = 0;
-    StepResult r;
-    do {
-      policy.act(obs, actions);
-      r = env.step(actions);
-      double[] info = r.info();
-      for (int k = 0; k < sums.length; k++) {
-        sums[k] += info[k];
-      }
-      obs = r.observations();
-      steps++;
-    } while (!r.done());
+    int steps = EpisodeLoop.run(env, policy, obs, actions, sums, Integer.MAX_VALUE);
     for (int k = 0; k < metrics.size(); k++) {
       out[k] = metrics.get(k).value(sums, keys, steps);
     }

@@ -5,6 +5,7 @@ import io.edgeoffload.collab.CollabScheme;
 import io.edgeoffload.core.Learner;
 import io.edgeoffload.core.Policy;
 import io.edgeoffload.core.StepResult;
+import io.edgeoffload.core.env.EpisodeLoop;
 import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.core.random.RandomStreams;
@@ -299,18 +300,7 @@ public final class CollabTraining {
         // a run that evaluates as it trains (trainWithEvaluation).
         policy.reset(root.seedOf("policy", e));
       }
-      java.util.Arrays.fill(sums, 0.0);
-      int steps = 0;
-      StepResult r;
-      do {
-        policy.act(obs, actions);
-        r = env.step(actions);
-        for (int k = 0; k < sums.length; k++) {
-          sums[k] += r.info()[k];
-        }
-        obs = r.observations();
-        steps++;
-      } while (!r.done() && steps < 10_000_000);
+      int steps = EpisodeLoop.run(env, policy, obs, actions, sums, 10_000_000);
       for (int k = 0; k < mean.length; k++) {
         mean[k] += metrics.get(k).value(sums, keys, steps) / episodes;
       }
