@@ -227,6 +227,19 @@ class CollabExperimentsTest {
         .contains("# COLLAB Fig. 7")
         .contains("(c) [`c-distance/`]")
         .contains("(d) [`d-shadowing/`]");
+    // Panels (a)(b) alone (collab-fig7ab) are the same runs: rendered into the same folder they
+    // run nothing and write the same curves and finals.
+    byte[] curves = Files.readAllBytes(dir.resolve("curves.csv"));
+    byte[] finals = Files.readAllBytes(dir.resolve("final.csv"));
+    RecipeRunner.Outcome ab = reproduce(dir, 1, List.of(3L, 4L), Fig7::panelsAb);
+    assertThat(ab.runs()).hasSize(2 * 5);
+    assertThat(ab.sweep().done()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("curves.csv"))).isEqualTo(curves);
+    assertThat(Files.readAllBytes(dir.resolve("final.csv"))).isEqualTo(finals);
+    assertThat(Files.readString(dir.resolve("summary.md")))
+        .contains("# COLLAB Fig. 7(a)(b)")
+        .contains("`collab-fig7` adds (c)(d)")
+        .doesNotContain("(c) [`c-distance/`]");
   }
 
   @Test
