@@ -1,5 +1,6 @@
 package io.edgeoffload.cli;
 
+import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.RunOutput;
 import io.edgeoffload.lab.Seeds;
 import io.edgeoffload.lab.recipe.Recipe;
@@ -11,17 +12,25 @@ import io.edgeoffload.lab.sweep.Sweeper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code edgeoffload reproduce ID}: run one registered recipe (a paper figure or table). */
+/**
+ * {@code edgeoffload reproduce ID[,ID…]}: run registered recipes (paper figures and tables), one
+ * after another, into one folder.
+ */
 @Command(
     name = "reproduce",
     mixinStandardHelpOptions = true,
@@ -33,10 +42,17 @@ import picocli.CommandLine.Parameters;
       "are read, not repeated), and recipes sharing a DIR share their common runs.",
       "--dry-run counts what a reproduction into DIR would still run, and runs nothing.",
       "--set KEY=VALUE reproduces under another setting (e.g. a COLLAB learner hyper-parameter).",
+      "Several recipes, comma-separated or with * (collab-fig8,collab-fig9 or 'ucms-*'), run in",
+      "that order into DIR, sharing their common runs; one whose runs fail does not stop the rest.",
       "Example: edgeoffload reproduce uara-fig4 --quick --out runs/fig4"
     })
 final class ReproduceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ID", description = "Recipe id, e.g. uara-fig4.")
+  @Parameters(
+      index = "0",
+      paramLabel = "ID",
+      description =
+          "Recipe id, e.g. uara-fig4; or several, comma-separated, where * matches any text"
+              + " (collab-fig8,collab-fig9 or 'ucms-fig*'), reproduced in that order.")
   String id;
 
   @Option(names = "--quick", description = "Small budget: five seeds of one slot each.")
@@ -82,9 +98,15 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Recipe recipe = Recipes.get(id);
+    List<Recipe> recipes = resolve(id);
     if (dryRun) {
-      printStatus(recipe, budget());
+      List<List<Sweeper.Planned>> all = new ArrayList<>();
+      for (Recipe r : recipes) {
+        all.add(printStatus(r, budget()));
+      }
+      if (recipes.size() > 1) {
+        printDistinct(all);
+      }
       return 0;
     }
     // A folder holding a reproduction's database is resumed; any other non-empty one is refused.
@@ -92,22 +114,76 @@ final class ReproduceCommand implements Callable<Integer> {
       RunOutput.checkWritable(out, force);
     }
     Recipe.Budget budget = budget();
-    long t0 = System.nanoTime();
-    RecipeRunner.Outcome o;
-    try (SweepEngine e = engine.create()) {
-      o = RecipeRunner.reproduce(recipe, budget, sets, out, e, true, engine.stopAfter);
-    }
     PrintWriter w = spec.commandLine().getOut();
-    w.printf(
-        Locale.ROOT,
-        "%s (%s budget) in %.1f s: %s%nwrote %s%n",
-        recipe.id(),
-        budget.name(),
-        (System.nanoTime() - t0) / 1e9,
-        o.sweep().line(),
-        out.toAbsolutePath().normalize());
-    w.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> failed = new ArrayList<>();
+    for (Recipe recipe : recipes) {
+      long t0 = System.nanoTime();
+      RecipeRunner.Outcome o;
+      try (SweepEngine e = engine.create()) {
+        o = RecipeRunner.reproduce(recipe, budget, sets, out, e, true, engine.stopAfter);
+      } catch (IllegalStateException ex) {
+        if (recipes.size() == 1) {
+          throw ex;
+        }
+        // Its runs are recorded; the next recipes may still have all they need.
+        err.println("error: " + recipe.id() + ": " + ex.getMessage());
+        err.flush();
+        failed.add(recipe.id());
+        continue;
+      }
+      w.printf(
+          Locale.ROOT,
+          "%s (%s budget) in %.1f s: %s%nwrote %s (this recipe's own copy: %s)%n",
+          recipe.id(),
+          budget.name(),
+          (System.nanoTime() - t0) / 1e9,
+          o.sweep().line(),
+          out.toAbsolutePath().normalize(),
+          out.resolve(RecipeRunner.RENDERED).resolve(recipe.id()).toAbsolutePath().normalize());
+      w.flush();
+    }
+    if (!failed.isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "error: %d of %d recipes not rendered: %s%n",
+          failed.size(),
+          recipes.size(),
+          String.join(", ", failed));
+      err.flush();
+      return Main.EXIT_FAILURE;
+    }
     return 0;
+  }
+
+  /**
+   * The recipes {@code ids} names: comma-separated ids or patterns ({@code *} for any text), in the
+   * order given (a pattern's matches in the registry's order), each once.
+   *
+   * @throws ConfigException naming the entry that is no recipe and matches none
+   */
+  static List<Recipe> resolve(String ids) {
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String raw : ids.split(",", -1)) {
+      String one = raw.trim();
+      if (one.isEmpty()) {
+        throw new ConfigException(
+            "ID", ids, "must be recipe ids separated by commas, without empty entries");
+      }
+      if (!one.contains("*")) {
+        chosen.add(Recipes.get(one).id());
+        continue;
+      }
+      Pattern p = Pattern.compile(Pattern.quote(one).replace("*", "\\E.*\\Q"));
+      List<String> matched =
+          Recipes.registry().ids().stream().filter(r -> p.matcher(r).matches()).toList();
+      if (matched.isEmpty()) {
+        throw new ConfigException(
+            "ID", one, "matches no recipe; recipes: " + Recipes.registry().ids());
+      }
+      chosen.addAll(matched);
+    }
+    return chosen.stream().map(Recipes::get).toList();
   }
 
   private Recipe.Budget budget() {
@@ -118,8 +194,12 @@ final class ReproduceCommand implements Callable<Integer> {
     return budget;
   }
 
-  /** One row per kind and policy: the runs, then how many stand in each state. */
-  private void printStatus(Recipe recipe, Recipe.Budget budget) {
+  /**
+   * One row per kind and policy: the runs, then how many stand in each state.
+   *
+   * @return the planned runs and their states
+   */
+  private List<Sweeper.Planned> printStatus(Recipe recipe, Recipe.Budget budget) {
     List<Sweeper.Planned> planned = RecipeRunner.status(recipe, budget, sets, out);
     Map<String, int[]> rows = new TreeMap<>();
     int[] total = new int[Sweeper.State.values().length];
@@ -141,6 +221,26 @@ final class ReproduceCommand implements Callable<Integer> {
     w.println("|---|---|---:|---:|---:|---:|---:|");
     rows.forEach((k, c) -> w.println(row(k, c)));
     w.println(row("all | ", total));
+    w.println();
+    w.flush();
+    return planned;
+  }
+
+  /** Runs that several recipes share count once: the distinct runs of all, by state. */
+  private void printDistinct(List<List<Sweeper.Planned>> all) {
+    Map<String, Sweeper.State> byId = new LinkedHashMap<>();
+    for (List<Sweeper.Planned> planned : all) {
+      for (Sweeper.Planned p : planned) {
+        byId.putIfAbsent(p.spec().id(), p.state());
+      }
+    }
+    int[] total = new int[Sweeper.State.values().length];
+    byId.values().forEach(state -> total[state.ordinal()]++);
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(Locale.ROOT, "%d recipes, their runs counted once:%n%n", all.size());
+    w.println("| recipes | | distinct runs | done | resume | adopt a finished training | to run |");
+    w.println("|---|---|---:|---:|---:|---:|---:|");
+    w.println(row("all recipes | ", total));
     w.flush();
   }
 

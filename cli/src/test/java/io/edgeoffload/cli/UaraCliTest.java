@@ -131,6 +131,60 @@ class UaraCliTest {
   }
 
   /**
+   * Several recipes in one command (a list, or * for any text) run in order into one folder: a dry
+   * run counts each and then their distinct runs; each renders into its own sub-folder; bad entries
+   * are refused, naming them, before anything is written.
+   */
+  @Test
+  void reproduceRunsAListOfRecipesIntoOneFolder(@TempDir Path tmp) throws Exception {
+    assertThat(ReproduceCommand.resolve("uara-fig6, uara-fig*").stream().map(r -> r.id()))
+        .containsExactly("uara-fig6", "uara-fig4", "uara-fig5", "uara-fig7", "uara-fig8");
+    assertThat(ReproduceCommand.resolve("*table5").stream().map(r -> r.id()))
+        .containsExactly("uara-table5", "collab-table5");
+    Path out = tmp.resolve("both");
+    CliHarness.Outcome plan =
+        exec("reproduce", "uara-fig5,uara-fig6", "--quick", "--out", out.toString(), "--dry-run");
+    assertThat(plan.code()).as(plan.err()).isZero();
+    Matcher each =
+        Pattern.compile("\\| all \\| +\\| (\\d+) \\| 0 \\| 0 \\| 0 \\| \\1 \\|")
+            .matcher(plan.out());
+    int sum = 0;
+    while (each.find()) {
+      sum += Integer.parseInt(each.group(1));
+    }
+    Matcher distinct =
+        Pattern.compile("\\| all recipes \\| +\\| (\\d+) \\| 0 \\| 0 \\| 0 \\| \\1 \\|")
+            .matcher(plan.out());
+    assertThat(distinct.find()).as(plan.out()).isTrue();
+    assertThat(plan.out()).contains("2 recipes, their runs counted once");
+    assertThat(sum).isGreaterThan(0);
+    assertThat(Integer.parseInt(distinct.group(1))).isBetween(1, sum);
+    assertThat(Files.exists(out)).isFalse();
+    CliHarness.Outcome o =
+        exec("reproduce", "uara-fig5,uara-fig6", "--quick", "--out", out.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("uara-fig5 (quick budget)").contains("uara-fig6 (quick budget)");
+    for (String id : List.of("uara-fig5", "uara-fig6")) {
+      assertThat(out.resolve("recipes").resolve(id).resolve("data.csv")).isNotEmptyFile();
+    }
+    // Each recipe alone into the same folder: nothing left to run.
+    for (String id : List.of("uara-fig5", "uara-fig6")) {
+      CliHarness.Outcome done =
+          exec("reproduce", id, "--quick", "--out", out.toString(), "--dry-run");
+      assertThat(done.out())
+          .containsPattern("\\| all \\| +\\| (\\d+) \\| \\1 \\| 0 \\| 0 \\| 0 \\|");
+    }
+    // An entry that is no recipe, or a pattern matching none: exit 2 naming it, nothing written.
+    for (String bad : List.of("uara-fig4,uara-nope", "xyz-*", "uara-fig4,,uara-fig5")) {
+      Path never = tmp.resolve("never");
+      CliHarness.Outcome e = exec("reproduce", bad, "--quick", "--out", never.toString());
+      assertThat(e.code()).as(bad).isEqualTo(Main.EXIT_USAGE);
+      assertThat(e.err()).as(bad).containsAnyOf("uara-nope", "xyz-*", "empty entries");
+      assertThat(Files.exists(never)).isFalse();
+    }
+  }
+
+  /**
    * --set reproduces a recipe under another setting: its runs carry the override first and are
    * other runs; the rendered table says so; a key the preset lacks is refused, naming it.
    */
