@@ -13,8 +13,8 @@ public final class Recipes {
     for (Recipe recipe :
         new Recipe[] {
           new UaraFig4(),
-          new UaraFig5(),
-          new UaraFig6(),
+          UaraLoadFig.fig5(),
+          UaraLoadFig.fig6(),
           new UaraFig7(),
           new UaraFig8(),
           new UaraTable5()
