@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
       "A reproduction is a sweep: its runs go to DIR/runs/<id>/ and DIR/results.duckdb, run on",
       "--engine threads or spark; running it again into the same DIR resumes it (completed runs",
       "are read, not repeated), and recipes sharing a DIR share their common runs.",
-      "--dry-run counts what a reproduction into DIR would still run, and runs nothing.",
+      "--dry-run counts what a reproduction into DIR would still run, and runs nothing;",
+      "--render draws the figures from DIR's finished runs, also while another one runs there.",
       "--set KEY=VALUE reproduces under another setting (e.g. a COLLAB learner hyper-parameter).",
       "Several recipes, comma-separated or with * (collab-fig8,collab-fig9 or 'ucms-*'), run in",
       "that order into DIR, sharing their common runs; one whose runs fail does not stop the rest.",
@@ -83,6 +84,14 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(
+      names = "--render",
+      description =
+          "Render only, from the finished runs in DIR, into DIR/recipes/<id>/: runs nothing and"
+              + " does not open the results database, so it is safe while another reproduction"
+              + " runs in DIR. Exits 1 when runs are not finished (--dry-run counts them).")
+  boolean render;
+
+  @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
       description =
@@ -99,6 +108,18 @@ final class ReproduceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     List<Recipe> recipes = resolve(id);
+    if (dryRun && render) {
+      throw new ConfigException("--render and --dry-run exclude each other: give one of them");
+    }
+    if (render) {
+      PrintWriter w = spec.commandLine().getOut();
+      for (Recipe r : recipes) {
+        Path own = RecipeRunner.render(r, budget(), sets, out);
+        w.printf(Locale.ROOT, "%s: wrote %s%n", r.id(), own.toAbsolutePath().normalize());
+        w.flush();
+      }
+      return 0;
+    }
     if (dryRun) {
       List<List<Sweeper.Planned>> all = new ArrayList<>();
       for (Recipe r : recipes) {

@@ -185,6 +185,49 @@ class UaraCliTest {
   }
 
   /**
+   * --render draws a recipe from the finished runs alone: without the results database (so while
+   * another reproduction holds it), into DIR/recipes/<id>/ only, the same bytes as the reproduction
+   * drew; with runs missing it exits 1 and writes nothing.
+   */
+  @Test
+  void reproduceRenderDrawsFromTheFinishedRunsAlone(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("fig8");
+    Path missing = tmp.resolve("missing");
+    Files.createDirectories(missing);
+    CliHarness.Outcome none =
+        exec("reproduce", "uara-fig8", "--quick", "--out", missing.toString(), "--render");
+    assertThat(none.code()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(none.err()).contains("are not finished").contains("uara-fig8");
+    try (var s = Files.list(missing)) {
+      assertThat(s).isEmpty();
+    }
+    assertThat(exec("reproduce", "uara-fig8", "--quick", "--out", out.toString()).code()).isZero();
+    Path own = out.resolve("recipes").resolve("uara-fig8");
+    byte[] data = Files.readAllBytes(own.resolve("data.csv"));
+    byte[] top = Files.readAllBytes(out.resolve("data.csv"));
+    Files.delete(own.resolve("data.csv"));
+    Files.delete(out.resolve("results.duckdb"));
+    CliHarness.Outcome r =
+        exec("reproduce", "uara-fig8", "--quick", "--out", out.toString(), "--render");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("uara-fig8: wrote");
+    assertThat(Files.readAllBytes(own.resolve("data.csv"))).isEqualTo(data);
+    assertThat(Files.readAllBytes(out.resolve("data.csv"))).isEqualTo(top);
+    assertThat(out.resolve("results.duckdb")).doesNotExist();
+    assertThat(
+            exec(
+                    "reproduce",
+                    "uara-fig8",
+                    "--quick",
+                    "--out",
+                    out.toString(),
+                    "--render",
+                    "--dry-run")
+                .code())
+        .isEqualTo(Main.EXIT_USAGE);
+  }
+
+  /**
    * --set reproduces a recipe under another setting: its runs carry the override first and are
    * other runs; the rendered table says so; a key the preset lacks is refused, naming it.
    */

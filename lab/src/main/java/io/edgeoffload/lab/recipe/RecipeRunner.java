@@ -124,13 +124,46 @@ public final class RecipeRunner {
     }
     // Each recipe renders into a folder of its own, so that recipes sharing DIR (and its runs) do
     // not overwrite each other's data.csv and summary.md; the top of DIR shows the latest one.
+    copyTree(renderInto(recipe, budget, sets, out), out);
+    return new Outcome(o, runs);
+  }
+
+  /**
+   * Renders {@code recipe} from its finished runs under {@code out} into {@code out/recipes/<id>/}
+   * alone: runs nothing and reads only the run folders, not the results database, so it is safe
+   * while another reproduction runs in {@code out} (DuckDB lets one process hold the database).
+   *
+   * @return the folder written
+   * @throws IllegalStateException when some of the recipe's runs are not finished (nothing is
+   *     written)
+   */
+  public static Path render(Recipe recipe, Recipe.Budget budget, List<String> sets, Path out) {
+    List<Sweeper.Planned> planned = status(recipe, budget, sets, out);
+    long notDone = planned.stream().filter(p -> p.state() != Sweeper.State.DONE).count();
+    if (notDone > 0) {
+      throw new IllegalStateException(
+          notDone
+              + " of the "
+              + planned.size()
+              + " runs of "
+              + recipe.id()
+              + " are not finished in "
+              + out
+              + "; `reproduce "
+              + recipe.id()
+              + " --dry-run` counts them, `reproduce` without --render runs them");
+    }
+    return renderInto(recipe, budget, sets, out);
+  }
+
+  /** Renders {@code recipe} from the finished runs under {@code out} into its own folder. */
+  private static Path renderInto(Recipe recipe, Recipe.Budget budget, List<String> sets, Path out) {
     Path own = out.resolve(RENDERED).resolve(recipe.id());
     recipe.run(budget, own, new RecipeRuns.Stored(recipe.id(), Sweeper.runsRoot(out), sets));
     if (!sets.isEmpty()) {
       noteSets(own, sets);
     }
-    copyTree(own, out);
-    return new Outcome(o, runs);
+    return own;
   }
 
   /**
