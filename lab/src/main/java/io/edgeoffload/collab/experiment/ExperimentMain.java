@@ -15,7 +15,8 @@ import java.util.List;
  * with ID one of fig6 … fig12, table4, table5 reproduces recipe {@code collab-ID} through {@link
  * RecipeRunner} on a {@link ThreadPoolEngine} (runs in {@code OUT/runs/<id>/}, recorded in {@code
  * OUT/results.duckdb}, resumed when run again); {@code replot OUT} re-draws a convergence figure
- * from its {@code curves.csv}.
+ * from its {@code curves.csv}; {@code window-search RESTARTS N…} prints {@link
+ * WindowSearch#report}, the best full windows that hill climbing finds for each N.
  */
 public final class ExperimentMain {
   private ExperimentMain() {}
@@ -33,11 +34,23 @@ public final class ExperimentMain {
     if (args.length < 2) {
       System.err.println(
           "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|table5|replot OUT"
-              + " [quick|full] [SEEDS] [STEPS] [THREADS]");
+              + " [quick|full] [SEEDS] [STEPS] [THREADS]; ExperimentMain window-search RESTARTS"
+              + " N…");
       System.exit(2);
     }
     if (args[0].equals("replot")) {
       replot(Path.of(args[1]));
+      return;
+    }
+    if (args[0].equals("window-search")) {
+      // window-search RESTARTS N… : the best full windows hill climbing finds (WindowSearch)
+      List<Integer> devices = new ArrayList<>();
+      for (int k = 2; k < args.length; k++) {
+        devices.add(Integer.parseInt(args[k]));
+      }
+      System.out.print(
+          WindowSearch.report(
+              devices.isEmpty() ? List.of(3) : devices, Integer.parseInt(args[1]), 1));
       return;
     }
     boolean quick = args.length < 3 || args[2].equals("quick");

@@ -82,7 +82,7 @@ public final class RoundRobinPolicy implements Policy {
   }
 
   /** The point that sends the raw input: no device MACs, bits to send. */
-  static int rawInputPoint(Workload w) {
+  public static int rawInputPoint(Workload w) {
     for (int s = 0; s < w.size(); s++) {
       if (w.deviceMacs(s) == 0 && w.bits(s) > 0) {
         return s;
