@@ -48,9 +48,12 @@ public final class ExperimentMain {
       for (int k = 2; k < args.length; k++) {
         devices.add(Integer.parseInt(args[k]));
       }
-      System.out.print(
-          WindowSearch.report(
-              devices.isEmpty() ? List.of(3) : devices, Integer.parseInt(args[1]), 1));
+      List<Integer> ns = devices.isEmpty() ? List.of(3) : devices;
+      int restarts = Integer.parseInt(args[1]);
+      System.out.println("Full windows (W_max tasks per MD):\n");
+      System.out.print(WindowSearch.report(ns, restarts, 1));
+      System.out.println("\nWindows of any size (latency per task):\n");
+      System.out.print(WindowSearch.anySizeReport(ns, Math.max(1, restarts / 30), 1));
       return;
     }
     boolean quick = args.length < 3 || args[2].equals("quick");

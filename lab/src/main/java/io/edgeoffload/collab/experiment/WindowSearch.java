@@ -31,7 +31,9 @@ public final class WindowSearch {
     /** The window's latency (its slowest MD), then its device energy. */
     LATENCY,
     /** Minus the window's eq. (8) reward. */
-    REWARD
+    REWARD,
+    /** The window's latency per task it runs (for windows that are not full), then energy. */
+    PER_TASK
   }
 
   /**
@@ -41,7 +43,18 @@ public final class WindowSearch {
    * @param evaluations windows simulated to find it
    */
   public record Found(
-      double latencyS, double energyJ, double reward, int[][] schedule, long evaluations) {
+      double latencyS,
+      double energyJ,
+      double reward,
+      int tasks,
+      int[] sizes,
+      int[][] schedule,
+      long evaluations) {
+    /** The window's latency per task it runs, s. */
+    public double perTaskS() {
+      return latencyS / tasks;
+    }
+
     /** Tasks each MD runs locally (every partition point but the local one offloads). */
     public int[] localTasks(List<Option> options, int localPoint) {
       int[] out = new int[schedule.length];
@@ -145,10 +158,20 @@ public final class WindowSearch {
     return env.workload().localIndex();
   }
 
-  /** The window of {@code schedule}. */
+  /** The full window of {@code schedule}. */
   public Found evaluate(int[][] schedule) {
+    return evaluate(full(), schedule);
+  }
+
+  /**
+   * The window in which MD i runs {@code sizes[i]} tasks (1..W_max), task x by option {@code
+   * schedule[i][x]} (the options past its size are not used).
+   */
+  public Found evaluate(int[] sizes, int[][] schedule) {
+    int tasks = 0;
     for (int i = 0; i < n; i++) {
-      CollabActions.fill(actions[i], wMax, wMax, localPoint(), 0, 0, 0.0);
+      CollabActions.fill(actions[i], wMax, sizes[i], localPoint(), 0, 0, 0.0);
+      tasks += sizes[i];
       for (int x = 0; x < wMax; x++) {
         Option o = options.get(schedule[i][x]);
         actions[i][CollabActions.point(wMax, x)] = o.point();
@@ -157,7 +180,13 @@ public final class WindowSearch {
         actions[i][CollabActions.power(wMax, x)] = (float) o.power();
       }
     }
-    return window(schedule);
+    return window(sizes, schedule, tasks);
+  }
+
+  private int[] full() {
+    int[] sizes = new int[n];
+    java.util.Arrays.fill(sizes, wMax);
+    return sizes;
   }
 
   /**
@@ -208,35 +237,46 @@ public final class WindowSearch {
    * task's option, and with {@code pairs} also the options of two MDs' tasks at one position.
    */
   public Found climb(int[][] start, Objective objective, boolean pairs) {
+    return climb(full(), start, objective, pairs);
+  }
+
+  /** {@link #climb(int[][], Objective, boolean)} in the window of {@code sizes}. */
+  public Found climb(int[] sizes, int[][] start, Objective objective, boolean pairs) {
     long before = evaluations;
     int[][] s = copy(start);
-    Found best = evaluate(s);
+    Found best = evaluate(sizes, s);
     int k = options.size();
     while (true) {
       Found bestMove = null;
       int[] move = null;
       for (int x = 0; x < wMax; x++) {
         for (int i = 0; i < n; i++) {
+          if (x >= sizes[i]) {
+            continue;
+          }
           int keepI = s[i][x];
           for (int a = 0; a < k; a++) {
             if (a == keepI) {
               continue;
             }
             s[i][x] = a;
-            Found f = evaluate(s);
+            Found f = evaluate(sizes, s);
             if (better(f, bestMove == null ? best : bestMove, objective)) {
               bestMove = f;
               move = new int[] {x, i, a, -1, -1};
             }
             if (pairs) {
               for (int j = i + 1; j < n; j++) {
+                if (x >= sizes[j]) {
+                  continue;
+                }
                 int keepJ = s[j][x];
                 for (int b = 0; b < k; b++) {
                   if (b == keepJ) {
                     continue;
                   }
                   s[j][x] = b;
-                  Found g = evaluate(s);
+                  Found g = evaluate(sizes, s);
                   if (better(g, bestMove == null ? best : bestMove, objective)) {
                     bestMove = g;
                     move = new int[] {x, i, a, j, b};
@@ -250,7 +290,14 @@ public final class WindowSearch {
         }
       }
       if (bestMove == null) {
-        return new Found(best.latencyS(), best.energyJ(), best.reward(), s, evaluations - before);
+        return new Found(
+            best.latencyS(),
+            best.energyJ(),
+            best.reward(),
+            best.tasks(),
+            sizes.clone(),
+            s,
+            evaluations - before);
       }
       s[move[1]][move[0]] = move[2];
       if (move[3] >= 0) {
@@ -265,6 +312,17 @@ public final class WindowSearch {
    */
   public Found search(
       List<int[][]> starts, int restarts, long seed, Objective objective, boolean pairs) {
+    return search(full(), starts, restarts, seed, objective, pairs);
+  }
+
+  /** {@link #search(List, int, long, Objective, boolean)} in the window of {@code sizes}. */
+  public Found search(
+      int[] sizes,
+      List<int[][]> starts,
+      int restarts,
+      long seed,
+      Objective objective,
+      boolean pairs) {
     long before = evaluations;
     SplittableRandom rng = new SplittableRandom(seed);
     List<int[][]> all = new ArrayList<>(starts);
@@ -279,13 +337,53 @@ public final class WindowSearch {
     }
     Found best = null;
     for (int[][] s : all) {
-      Found f = climb(s, objective, pairs);
+      Found f = climb(sizes, s, objective, pairs);
       if (best == null || better(f, best, objective)) {
         best = f;
       }
     }
+    return withEvaluations(best, evaluations - before);
+  }
+
+  /**
+   * The window with the least latency per task that hill climbing finds (with pair moves) over
+   * every vector of window sizes in non-increasing order (the MDs are alike: one distance, one
+   * model), from {@code restarts} random schedules and from one in which MD i offloads every task
+   * by option 1 + (i mod (options − 1)).
+   */
+  public Found bestPerTask(int restarts, long seed) {
+    long before = evaluations;
+    int[][] spread = new int[n][wMax];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(spread[i], 1 + i % Math.max(1, options.size() - 1));
+    }
+    int[] sizes = new int[n];
+    java.util.Arrays.fill(sizes, 1);
+    Found best = null;
+    while (true) {
+      Found f = search(sizes, List.<int[][]>of(spread), restarts, seed, Objective.PER_TASK, true);
+      if (best == null || better(f, best, Objective.PER_TASK)) {
+        best = f;
+      }
+      // the next non-increasing vector over 1..W_max, in lexicographic order
+      int i = n - 1;
+      while (i >= 0 && sizes[i] == (i == 0 ? wMax : sizes[i - 1])) {
+        i--;
+      }
+      if (i < 0) {
+        break;
+      }
+      sizes[i]++;
+      for (int k = i + 1; k < n; k++) {
+        sizes[k] = 1;
+      }
+    }
+    return withEvaluations(best, evaluations - before);
+  }
+
+  private static Found withEvaluations(Found f, long evaluations) {
     return new Found(
-        best.latencyS(), best.energyJ(), best.reward(), best.schedule(), evaluations - before);
+        f.latencyS(), f.energyJ(), f.reward(), f.tasks(), f.sizes(), f.schedule(), evaluations);
   }
 
   /**
@@ -310,7 +408,7 @@ public final class WindowSearch {
       }
       Found f = evaluate(s);
       if (best == null || better(f, best, objective)) {
-        best = new Found(f.latencyS(), f.energyJ(), f.reward(), copy(s), 0);
+        best = new Found(f.latencyS(), f.energyJ(), f.reward(), f.tasks(), f.sizes(), copy(s), 0);
       }
       int c = 0;
       while (c < cells && ++digits[c] == options.size()) {
@@ -320,8 +418,7 @@ public final class WindowSearch {
         break;
       }
     }
-    return new Found(
-        best.latencyS(), best.energyJ(), best.reward(), best.schedule(), evaluations - before);
+    return withEvaluations(best, evaluations - before);
   }
 
   /**
@@ -378,12 +475,107 @@ public final class WindowSearch {
     return md.toString();
   }
 
-  private Found window(int[][] schedule) {
+  /**
+   * The Markdown report of windows of any size ({@code ExperimentMain window-search}): for each N,
+   * the least latency per task of a window that {@link #bestPerTask} finds with k = 1…N MDs running
+   * tasks (an MD whose queue is empty runs none), and what it implies for an episode of 50 tasks
+   * per MD: every window takes at least its tasks times that least latency per task, so an episode
+   * takes at least 50·N times the smallest of them, if the search found the true least. Beside it:
+   * round-robin's and the rotation's episodes on the same deterministic setting.
+   */
+  static String anySizeReport(List<Integer> devices, int restarts, long seed) {
+    StringBuilder md = new StringBuilder();
+    md.append("| N | least latency per task found (ms), k = 1…N MDs with tasks |")
+        .append(" its window sizes | its local tasks | episode bound 50·N·min (ms) |")
+        .append(" round-robin episode (ms) | rotation episode (ms) | local-only episode (ms) |")
+        .append(" windows simulated |\n")
+        .append("|---:|---|---|---|---:|---:|---:|---:|---:|\n");
+    for (int nd : devices) {
+      StringBuilder perK = new StringBuilder();
+      boolean refinedBetter = false;
+      Found best = null;
+      long evaluations = 0;
+      for (int k = 1; k <= nd; k++) {
+        CollabEnvBase env = deterministic(k);
+        WindowSearch ws = new WindowSearch(env, rawOrLocal(env));
+        Found f = ws.bestPerTask(restarts, seed);
+        evaluations += f.evaluations();
+        // then single-task moves over every partition point, channel, server and three powers
+        WindowSearch fine = new WindowSearch(env, allPoints(env, 3));
+        int[][] start = new int[k][];
+        for (int i = 0; i < k; i++) {
+          start[i] = new int[f.schedule()[i].length];
+          for (int x = 0; x < start[i].length; x++) {
+            start[i][x] = fine.options().indexOf(ws.options().get(f.schedule()[i][x]));
+          }
+        }
+        Found refined = fine.climb(f.sizes(), start, Objective.PER_TASK, false);
+        evaluations += refined.evaluations();
+        if (better(refined, f, Objective.PER_TASK)) {
+          // keep the raw-or-local schedule for the table's local counts; note the refinement
+          refinedBetter = true;
+        }
+        perK.append(k == 1 ? "" : ", ")
+            .append(String.format(java.util.Locale.ROOT, "%.3f", f.perTaskS() * 1e3));
+        if (best == null || better(f, best, Objective.PER_TASK)) {
+          best = f;
+        }
+      }
+      CollabEnvBase env = deterministic(nd);
+      List<Option> options = rawOrLocal(env);
+      int[] local = best.localTasks(options, env.workload().localIndex());
+      for (int i = 0; i < local.length; i++) {
+        // options past an MD's window size are not run
+        local[i] = 0;
+        for (int x = 0; x < best.sizes()[i]; x++) {
+          if (options.get(best.schedule()[i][x]).point() == env.workload().localIndex()) {
+            local[i]++;
+          }
+        }
+      }
+      int iLatency =
+          io.edgeoffload.collab.learn.CollabTraining.metricNames().indexOf("total_latency_s");
+      double rr =
+          io.edgeoffload.collab.learn.CollabTraining.evaluate(
+              new io.edgeoffload.collab.baseline.RoundRobinPolicy(env), env, 1, 1)[iLatency];
+      double rot =
+          io.edgeoffload.collab.learn.CollabTraining.evaluate(
+              new io.edgeoffload.collab.baseline.RotationPolicy(env), env, 1, 1)[iLatency];
+      double loc =
+          io.edgeoffload.collab.learn.CollabTraining.evaluate(
+              new io.edgeoffload.collab.baseline.LocalOnlyPolicy(env), env, 1, 1)[iLatency];
+      md.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %d | %s%s | %s | %s | %.1f | %.1f | %.1f | %.1f | %d |%n",
+              nd,
+              perK,
+              refinedBetter ? " (lower with other points or powers)" : "",
+              java.util.Arrays.toString(best.sizes()),
+              java.util.Arrays.toString(local),
+              50.0 * nd * best.perTaskS() * 1e3,
+              rr * 1e3,
+              rot * 1e3,
+              loc * 1e3,
+              evaluations));
+    }
+    return md.toString();
+  }
+
+  /** Preset collab-wide's evaluation setting without shadow fading, with {@code devices} MDs. */
+  static CollabEnvBase deterministic(int devices) {
+    List<String> sets = new ArrayList<>(CollabSetup.evalSets(List.of()));
+    sets.add("env.shadowFadingDb=0");
+    sets.add("env.numDevices=" + devices);
+    return CollabSetup.env("collab-wide", sets);
+  }
+
+  private Found window(int[] sizes, int[][] schedule, int tasks) {
     env.reset(0);
     StepResult r = env.step(actions);
     evaluations++;
     double[] info = r.info();
-    return new Found(info[iLatency], info[iEnergy], info[iReward], schedule, 0);
+    return new Found(info[iLatency], info[iEnergy], info[iReward], tasks, sizes, schedule, 0);
   }
 
   /** Whether {@code a} is better than {@code b} by more than rounding. */
@@ -391,6 +583,13 @@ public final class WindowSearch {
     double eps = 1e-12;
     if (objective == Objective.REWARD) {
       return a.reward() > b.reward() + eps * Math.max(1, Math.abs(b.reward()));
+    }
+    if (objective == Objective.PER_TASK) {
+      double pa = a.perTaskS();
+      double pb = b.perTaskS();
+      double tol = eps * Math.max(1e-6, pb);
+      return pa < pb - tol
+          || (pa <= pb + tol && a.energyJ() / a.tasks() < b.energyJ() / b.tasks() * (1 - eps));
     }
     double tol = eps * Math.max(1e-3, b.latencyS());
     if (a.latencyS() < b.latencyS() - tol) {

@@ -82,6 +82,43 @@ class WindowSearchTest {
     }
   }
 
+  /**
+   * Windows of any size: on a space small enough to enumerate in the test (3 MDs, W_max = 2: every
+   * size vector and every schedule), the least latency per task equals what {@code bestPerTask}
+   * finds; and no policy's episode is faster than 50·N times it (each window takes at least its
+   * tasks times the least latency per task), round-robin's and the rotation's included.
+   */
+  @Test
+  void theLeastLatencyPerTaskIsFoundAndBoundsEveryEpisode() {
+    CollabEnvBase env = env("env.windowMax=2");
+    WindowSearch ws = new WindowSearch(env, WindowSearch.rawOrLocal(env));
+    int k = ws.options().size();
+    double least = Double.POSITIVE_INFINITY;
+    int[][] s = new int[3][2];
+    for (int sizes = 0; sizes < 8; sizes++) {
+      int[] w = {1 + (sizes & 1), 1 + ((sizes >> 1) & 1), 1 + ((sizes >> 2) & 1)};
+      for (int code = 0; code < Math.pow(k, 6); code++) {
+        int c = code;
+        for (int cell = 0; cell < 6; cell++, c /= k) {
+          s[cell / 2][cell % 2] = c % k;
+        }
+        least = Math.min(least, ws.evaluate(w, s).perTaskS());
+      }
+    }
+    Found found = ws.bestPerTask(5, 3);
+    assertThat(found.perTaskS()).isCloseTo(least, within(1e-12));
+    assertThat(found.sizes()).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    int iLatency = CollabTraining.metricNames().indexOf("total_latency_s");
+    for (io.edgeoffload.core.Policy p :
+        List.of(
+            new io.edgeoffload.collab.baseline.RoundRobinPolicy(env),
+            new RotationPolicy(env),
+            new LocalOnlyPolicy(env))) {
+      double episode = CollabTraining.evaluate(p, env, 1, 1)[iLatency];
+      assertThat(episode).as(p.id()).isGreaterThanOrEqualTo(50 * 3 * least * (1 - 1e-12));
+    }
+  }
+
   @Test
   void refusesAWindowThatIsNotDeterministic() {
     List<String> sets = new ArrayList<>(CollabSetup.evalSets(List.of()));
