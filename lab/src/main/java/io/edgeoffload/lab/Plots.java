@@ -104,9 +104,15 @@ public final class Plots {
 
   /**
    * One series of a line chart: means at x with the half-widths of their 95% intervals (drawn as
-   * error bars; null for none).
+   * error bars; null for none); a reference (e.g. a non-learning policy beside learners) is drawn
+   * dashed.
    */
-  public record Series(String name, double[] x, double[] y, double[] halfWidths) {}
+  public record Series(
+      String name, double[] x, double[] y, double[] halfWidths, boolean reference) {
+    public Series(String name, double[] x, double[] y, double[] halfWidths) {
+      this(name, x, y, halfWidths, false);
+    }
+  }
 
   /** Curves of means over a swept parameter, each point with its 95% interval. */
   public static void lineChart(
@@ -146,8 +152,15 @@ public final class Plots {
             .yAxisTitle(yLabel)
             .build();
     style(chart.getStyler());
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    // One row below the plot holds about six entries; more go in a column to its right.
+    boolean column = series.size() > 6;
+    chart
+        .getStyler()
+        .setLegendPosition(
+            column ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+    chart
+        .getStyler()
+        .setLegendLayout(column ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
     chart.getStyler().setYAxisLogarithmic(logY);
     if (xPattern != null) {
@@ -160,6 +173,11 @@ public final class Plots {
               : chart.addSeries(s.name(), s.x(), s.y(), s.halfWidths());
       xy.setMarker(SeriesMarkers.CIRCLE);
       xy.setLineWidth(s.x().length == 1 ? 0f : 2f);
+      if (s.reference() && s.x().length > 1) {
+        xy.setLineStyle(
+            new BasicStroke(
+                2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f));
+      }
     }
     save(chart, fileWithoutExtension);
   }

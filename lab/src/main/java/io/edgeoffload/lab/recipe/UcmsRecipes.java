@@ -4,6 +4,7 @@ import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Plots;
 import io.edgeoffload.lab.Stats;
 import io.edgeoffload.lab.sweep.RunResult;
+import io.edgeoffload.lab.sweep.RunSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class UcmsRecipes {
 
   static final List<String> ALL =
       List.of("ucms-maddpg", "rd-ucms-maddpg", "maddpg", "offloadcost-maddpg", "deadline-maddpg");
+
+  /** Non-learning policies drawn beside the learners in Fig. 6 (not in the paper's figure). */
+  static final List<String> REFERENCES = List.of("greedy", "all-local", "all-offload");
 
   /** Sec. 5.3, first setting: ρ₁ = ρ₂ = 0.5, 10 slots per episode (the ucms-kb preset). */
   static final List<String> SETTING_1 = List.of();
@@ -198,7 +202,10 @@ public final class UcmsRecipes {
     }
   }
 
-  /** Fig. 6: total system cost of each trained algorithm for N = 12 … 57. */
+  /**
+   * Fig. 6: total system cost of each trained algorithm for N = 12 … 57, with the non-learning
+   * {@link #REFERENCES} evaluated on the same setting (not in the paper's figure).
+   */
   static final class CostVsUsers implements Recipe {
     @Override
     public String id() {
@@ -227,6 +234,10 @@ public final class UcmsRecipes {
               .append("), then evaluated on ")
               .append(evalEpisodes)
               .append(" fresh episodes; cost per slot (eq. 15a), mean over seeds ± 95% interval.")
+              .append(" References, not in the paper's figure: ")
+              .append(String.join(", ", REFERENCES))
+              .append(
+                  " (non-learning policies), evaluated on as many episodes of the same setting.")
               .append(
                   plan.shrink().isEmpty()
                       ? ""
@@ -237,21 +248,26 @@ public final class UcmsRecipes {
       }
       md.append("\n|---|").append("---:|".repeat(users.length)).append('\n');
       List<Plots.Series> series = new ArrayList<>();
-      for (String algo : ALL) {
+      List<String> rows = new ArrayList<>(ALL);
+      rows.addAll(REFERENCES);
+      for (String algo : rows) {
+        boolean learner = ALL.contains(algo);
         double[] x = new double[users.length];
         double[] mean = new double[users.length];
         double[] half = new double[users.length];
-        md.append("| ").append(algo).append(" |");
+        md.append("| ").append(learner ? algo : algo + " (reference)").append(" |");
         for (int k = 0; k < users.length; k++) {
           List<String> c = sets(SETTING_1, plan, List.of("env.numUsers=" + users[k]));
           double[] perSeed = new double[budget.seeds().size()];
           for (int s = 0; s < perSeed.length; s++) {
             long seed = budget.seeds().get(s);
-            // Trained, then evaluated on fresh episodes (the evaluation seed of the run).
-            RunResult.Series r =
-                runs.get(
-                        runs.train("ucms", "ucms-kb", c, algo, plan.episodes(), evalEpisodes, seed))
-                    .series("eval");
+            // Trained, then evaluated on fresh episodes (the evaluation seed of the run); a
+            // reference is evaluated on as many.
+            RunSpec spec =
+                learner
+                    ? runs.train("ucms", "ucms-kb", c, algo, plan.episodes(), evalEpisodes, seed)
+                    : runs.eval("ucms", "ucms-kb", c, algo, evalEpisodes, seed);
+            RunResult.Series r = runs.get(spec).series("eval");
             perSeed[s] = Stats.summarize(r.column("cost")).mean();
           }
           Stats.Summary sum = Stats.summarize(perSeed);
@@ -270,7 +286,8 @@ public final class UcmsRecipes {
           md.append(String.format(Locale.ROOT, " %.4g ± %.2g |", mean[k], half[k]));
         }
         md.append('\n');
-        series.add(new Plots.Series(algo, x, mean, half));
+        series.add(
+            new Plots.Series(learner ? algo : algo + " (reference)", x, mean, half, !learner));
       }
       AtomicFiles.write(out.resolve("data.csv"), csv.toString());
       AtomicFiles.write(out.resolve("summary.md"), md.toString());

@@ -126,6 +126,49 @@ class RecipesTest {
     assertThat(Recipe.Budget.full().seeds()).hasSizeGreaterThanOrEqualTo(5);
   }
 
+  /**
+   * UCMS Fig. 6 draws the non-learning references beside the trained algorithms: each reference row
+   * of data.csv is the mean over seeds of its evaluation runs' mean cost per slot, read back from
+   * the results database, at every N.
+   */
+  @Test
+  void ucmsFig6DrawsTheNonLearningReferencesFromTheirRuns(@TempDir Path tmp) throws Exception {
+    Recipe.Budget b = new Recipe.Budget("quick", List.of(1L, 2L), 1);
+    RecipeRunner.Outcome o =
+        RecipeRunner.reproduce(
+            Recipes.get("ucms-fig6"), b, tmp, new ThreadPoolEngine(2), false, MAX);
+    int points = 2; // the quick budget's N = 6 and 12
+    assertThat(o.runs())
+        .hasSize((UcmsRecipes.ALL.size() + UcmsRecipes.REFERENCES.size()) * points * 2);
+    java.util.Map<String, double[]> sums = new java.util.HashMap<>();
+    try (ResultsDb db = ResultsDb.openReadOnly(tmp)) {
+      for (List<Object> row :
+          db.query(
+                  "SELECT r.policy, json_extract_string(r.config, '$.env.numUsers'), avg(e.value)"
+                      + " FROM runs r JOIN episodes e USING (run_id) WHERE r.kind = 'eval'"
+                      + " AND e.metric = 'cost' GROUP BY r.run_id, 1, 2")
+              .rows()) {
+        double[] acc = sums.computeIfAbsent(row.get(0) + "," + row.get(1), k -> new double[2]);
+        acc[0] += ((Number) row.get(2)).doubleValue();
+        acc[1]++;
+      }
+    }
+    assertThat(sums).hasSize(UcmsRecipes.REFERENCES.size() * points);
+    List<String> csv = Files.readAllLines(tmp.resolve("data.csv"));
+    for (String policy : UcmsRecipes.REFERENCES) {
+      for (int users : new int[] {6, 12}) {
+        double[] acc = sums.get(policy + "," + users);
+        assertThat(acc[1]).isEqualTo(2);
+        String line =
+            csv.stream().filter(l -> l.startsWith(policy + "," + users + ",")).findFirst().get();
+        assertThat(Double.parseDouble(line.split(",")[2]))
+            .isCloseTo(acc[0] / 2, org.assertj.core.api.Assertions.withinPercentage(1e-6));
+      }
+    }
+    assertThat(Files.readString(tmp.resolve("summary.md"))).contains("| greedy (reference) |");
+    assertThat(tmp.resolve("plots").resolve("ucms-fig6.png")).isRegularFile();
+  }
+
   @Test
   void aCollabRecipeRunsThroughTheRegistry(@TempDir Path tmp) throws Exception {
     assertThat(Recipes.registry().ids())
