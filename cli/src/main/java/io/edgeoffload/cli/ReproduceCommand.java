@@ -247,20 +247,26 @@ final class ReproduceCommand implements Callable<Integer> {
     return planned;
   }
 
-  /** Runs that several recipes share count once: the distinct runs of all, by state. */
+  /** Runs that several recipes share count once: the distinct runs of all, by kind and state. */
   private void printDistinct(List<List<Sweeper.Planned>> all) {
-    Map<String, Sweeper.State> byId = new LinkedHashMap<>();
+    Map<String, Sweeper.Planned> byId = new LinkedHashMap<>();
     for (List<Sweeper.Planned> planned : all) {
       for (Sweeper.Planned p : planned) {
-        byId.putIfAbsent(p.spec().id(), p.state());
+        byId.putIfAbsent(p.spec().id(), p);
       }
     }
+    Map<String, int[]> rows = new TreeMap<>();
     int[] total = new int[Sweeper.State.values().length];
-    byId.values().forEach(state -> total[state.ordinal()]++);
+    for (Sweeper.Planned p : byId.values()) {
+      rows.computeIfAbsent(p.spec().kind() + " | ", k -> new int[total.length])[
+          p.state().ordinal()]++;
+      total[p.state().ordinal()]++;
+    }
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "%d recipes, their runs counted once:%n%n", all.size());
-    w.println("| recipes | | distinct runs | done | resume | adopt a finished training | to run |");
+    w.println("| kind | | distinct runs | done | resume | adopt a finished training | to run |");
     w.println("|---|---|---:|---:|---:|---:|---:|");
+    rows.forEach((k, c) -> w.println(row(k, c)));
     w.println(row("all recipes | ", total));
     w.flush();
   }
