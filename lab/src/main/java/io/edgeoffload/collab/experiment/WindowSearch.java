@@ -4,7 +4,10 @@ import io.edgeoffload.collab.CollabActions;
 import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.CollabEnvConfig;
 import io.edgeoffload.collab.Workload;
+import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
+import io.edgeoffload.collab.baseline.RotationPolicy;
 import io.edgeoffload.collab.baseline.RoundRobinPolicy;
+import io.edgeoffload.collab.learn.CollabTraining;
 import io.edgeoffload.core.Policy;
 import io.edgeoffload.core.StepResult;
 import java.util.ArrayList;
@@ -55,12 +58,15 @@ public final class WindowSearch {
       return latencyS / tasks;
     }
 
-    /** Tasks each MD runs locally (every partition point but the local one offloads). */
+    /**
+     * Tasks each MD runs locally within its window size (every partition point but the local one
+     * offloads).
+     */
     public int[] localTasks(List<Option> options, int localPoint) {
       int[] out = new int[schedule.length];
       for (int i = 0; i < schedule.length; i++) {
-        for (int o : schedule[i]) {
-          if (options.get(o).point() == localPoint) {
+        for (int x = 0; x < sizes[i]; x++) {
+          if (options.get(schedule[i][x]).point() == localPoint) {
             out[i]++;
           }
         }
@@ -422,6 +428,21 @@ public final class WindowSearch {
   }
 
   /**
+   * Single-task hill climbing over this search's options from {@code f}, a window that {@code from}
+   * found (whose options must all be among this search's).
+   */
+  Found refine(WindowSearch from, Found f, Objective objective) {
+    int[][] start = new int[n][];
+    for (int i = 0; i < n; i++) {
+      start[i] = new int[wMax];
+      for (int x = 0; x < wMax; x++) {
+        start[i][x] = options.indexOf(from.options().get(f.schedule()[i][x]));
+      }
+    }
+    return climb(f.sizes(), start, objective, false);
+  }
+
+  /**
    * The Markdown report of {@code ExperimentMain window-search}: for each N, on preset {@code
    * collab-wide}'s evaluation setting without shadow fading, the window of local-only and of the
    * rotation, and the best windows that hill climbing finds (local or raw input at P_max, with pair
@@ -436,27 +457,16 @@ public final class WindowSearch {
         .append(" rotation reward | best found, reward | windows simulated |\n")
         .append("|---:|---:|---:|---|---:|---|---:|---:|---:|---:|\n");
     for (int nd : devices) {
-      List<String> sets = new ArrayList<>(CollabSetup.evalSets(List.of()));
-      sets.add("env.shadowFadingDb=0");
-      sets.add("env.numDevices=" + nd);
-      CollabEnvBase env = CollabSetup.env("collab-wide", sets);
+      CollabEnvBase env = deterministic(nd);
       WindowSearch raw = new WindowSearch(env, rawOrLocal(env));
-      int[][] rot = raw.scheduleOf(new io.edgeoffload.collab.baseline.RotationPolicy(env));
+      int[][] rot = raw.scheduleOf(new RotationPolicy(env));
       Found rotation = raw.evaluate(rot);
       double rotationReward = rotation.reward();
       int[] rotationLocal = rotation.localTasks(raw.options(), raw.localPoint());
       Found local = raw.evaluate(new int[nd][env.config().windowMax()]);
       Found lat = raw.search(List.<int[][]>of(rot), restarts, seed, Objective.LATENCY, true);
       Found rew = raw.search(List.<int[][]>of(rot), restarts, seed, Objective.REWARD, true);
-      WindowSearch fine = new WindowSearch(env, allPoints(env, 3));
-      int[][] start = new int[nd][];
-      for (int i = 0; i < nd; i++) {
-        start[i] = new int[lat.schedule()[i].length];
-        for (int x = 0; x < start[i].length; x++) {
-          start[i][x] = fine.options().indexOf(raw.options().get(lat.schedule()[i][x]));
-        }
-      }
-      Found refined = fine.climb(start, Objective.LATENCY, false);
+      Found refined = new WindowSearch(env, allPoints(env, 3)).refine(raw, lat, Objective.LATENCY);
       md.append(
           String.format(
               java.util.Locale.ROOT,
@@ -501,15 +511,7 @@ public final class WindowSearch {
         Found f = ws.bestPerTask(restarts, seed);
         evaluations += f.evaluations();
         // then single-task moves over every partition point, channel, server and three powers
-        WindowSearch fine = new WindowSearch(env, allPoints(env, 3));
-        int[][] start = new int[k][];
-        for (int i = 0; i < k; i++) {
-          start[i] = new int[f.schedule()[i].length];
-          for (int x = 0; x < start[i].length; x++) {
-            start[i][x] = fine.options().indexOf(ws.options().get(f.schedule()[i][x]));
-          }
-        }
-        Found refined = fine.climb(f.sizes(), start, Objective.PER_TASK, false);
+        Found refined = new WindowSearch(env, allPoints(env, 3)).refine(ws, f, Objective.PER_TASK);
         evaluations += refined.evaluations();
         if (better(refined, f, Objective.PER_TASK)) {
           // keep the raw-or-local schedule for the table's local counts; note the refinement
@@ -522,28 +524,11 @@ public final class WindowSearch {
         }
       }
       CollabEnvBase env = deterministic(nd);
-      List<Option> options = rawOrLocal(env);
-      int[] local = best.localTasks(options, env.workload().localIndex());
-      for (int i = 0; i < local.length; i++) {
-        // options past an MD's window size are not run
-        local[i] = 0;
-        for (int x = 0; x < best.sizes()[i]; x++) {
-          if (options.get(best.schedule()[i][x]).point() == env.workload().localIndex()) {
-            local[i]++;
-          }
-        }
-      }
-      int iLatency =
-          io.edgeoffload.collab.learn.CollabTraining.metricNames().indexOf("total_latency_s");
-      double rr =
-          io.edgeoffload.collab.learn.CollabTraining.evaluate(
-              new io.edgeoffload.collab.baseline.RoundRobinPolicy(env), env, 1, 1)[iLatency];
-      double rot =
-          io.edgeoffload.collab.learn.CollabTraining.evaluate(
-              new io.edgeoffload.collab.baseline.RotationPolicy(env), env, 1, 1)[iLatency];
-      double loc =
-          io.edgeoffload.collab.learn.CollabTraining.evaluate(
-              new io.edgeoffload.collab.baseline.LocalOnlyPolicy(env), env, 1, 1)[iLatency];
+      int[] local = best.localTasks(rawOrLocal(env), env.workload().localIndex());
+      int iLatency = CollabTraining.metricNames().indexOf("total_latency_s");
+      double rr = CollabTraining.evaluate(new RoundRobinPolicy(env), env, 1, 1)[iLatency];
+      double rot = CollabTraining.evaluate(new RotationPolicy(env), env, 1, 1)[iLatency];
+      double loc = CollabTraining.evaluate(new LocalOnlyPolicy(env), env, 1, 1)[iLatency];
       md.append(
           String.format(
               java.util.Locale.ROOT,
