@@ -443,13 +443,13 @@ public final class WindowSearch {
   }
 
   /**
-   * The Markdown report of {@code ExperimentMain window-search}: for each N, on preset {@code
-   * collab-wide}'s evaluation setting without shadow fading, the window of local-only and of the
-   * rotation, and the best windows that hill climbing finds (local or raw input at P_max, with pair
-   * moves, from the rotation and {@code restarts} random schedules; then single-task moves over
-   * every partition point at three powers).
+   * The Markdown report of {@code ExperimentMain window-search}: for each N, on {@code preset}'s
+   * evaluation setting without shadow fading, the window of local-only and of the rotation, and the
+   * best windows that hill climbing finds (local or raw input at P_max, with pair moves, from the
+   * rotation and {@code restarts} random schedules; then single-task moves over every partition
+   * point at three powers).
    */
-  static String report(List<Integer> devices, int restarts, long seed) {
+  static String report(String preset, List<Integer> devices, int restarts, long seed) {
     StringBuilder md = new StringBuilder();
     md.append("| N | local-only window (ms) | rotation window (ms) | its local tasks |")
         .append(
@@ -457,7 +457,7 @@ public final class WindowSearch {
         .append(" rotation reward | best found, reward | windows simulated |\n")
         .append("|---:|---:|---:|---|---:|---|---:|---:|---:|---:|\n");
     for (int nd : devices) {
-      CollabEnvBase env = deterministic(nd);
+      CollabEnvBase env = deterministic(preset, nd);
       WindowSearch raw = new WindowSearch(env, rawOrLocal(env));
       int[][] rot = raw.scheduleOf(new RotationPolicy(env));
       Found rotation = raw.evaluate(rot);
@@ -493,7 +493,7 @@ public final class WindowSearch {
    * takes at least 50·N times the smallest of them, if the search found the true least. Beside it:
    * round-robin's and the rotation's episodes on the same deterministic setting.
    */
-  static String anySizeReport(List<Integer> devices, int restarts, long seed) {
+  static String anySizeReport(String preset, List<Integer> devices, int restarts, long seed) {
     StringBuilder md = new StringBuilder();
     md.append("| N | least latency per task found (ms), k = 1…N MDs with tasks |")
         .append(" its window sizes | its local tasks | episode bound 50·N·min (ms) |")
@@ -506,7 +506,7 @@ public final class WindowSearch {
       Found best = null;
       long evaluations = 0;
       for (int k = 1; k <= nd; k++) {
-        CollabEnvBase env = deterministic(k);
+        CollabEnvBase env = deterministic(preset, k);
         WindowSearch ws = new WindowSearch(env, rawOrLocal(env));
         Found f = ws.bestPerTask(restarts, seed);
         evaluations += f.evaluations();
@@ -523,7 +523,7 @@ public final class WindowSearch {
           best = f;
         }
       }
-      CollabEnvBase env = deterministic(nd);
+      CollabEnvBase env = deterministic(preset, nd);
       int[] local = best.localTasks(rawOrLocal(env), env.workload().localIndex());
       int iLatency = CollabTraining.metricNames().indexOf("total_latency_s");
       double rr = CollabTraining.evaluate(new RoundRobinPolicy(env), env, 1, 1)[iLatency];
@@ -547,12 +547,12 @@ public final class WindowSearch {
     return md.toString();
   }
 
-  /** Preset collab-wide's evaluation setting without shadow fading, with {@code devices} MDs. */
-  static CollabEnvBase deterministic(int devices) {
+  /** {@code preset}'s evaluation setting without shadow fading, with {@code devices} MDs. */
+  static CollabEnvBase deterministic(String preset, int devices) {
     List<String> sets = new ArrayList<>(CollabSetup.evalSets(List.of()));
     sets.add("env.shadowFadingDb=0");
     sets.add("env.numDevices=" + devices);
-    return CollabSetup.env("collab-wide", sets);
+    return CollabSetup.env(preset, sets);
   }
 
   private Found window(int[] sizes, int[][] schedule, int tasks) {
