@@ -15,8 +15,8 @@ import java.util.List;
  * with ID one of fig6 … fig12, table4, table5 reproduces recipe {@code collab-ID} through {@link
  * RecipeRunner} on a {@link ThreadPoolEngine} (runs in {@code OUT/runs/<id>/}, recorded in {@code
  * OUT/results.duckdb}, resumed when run again); {@code replot OUT} re-draws a convergence figure
- * from its {@code curves.csv}; {@code window-search [PRESET] RESTARTS N…} prints {@link
- * WindowSearch#report}, the best full windows that hill climbing finds for each N.
+ * from its {@code curves.csv}; {@code window-search [PRESET] RESTARTS N… [env.KEY=VALUE…]} prints
+ * {@link WindowSearch#report}, the best full windows that hill climbing finds for each N.
  */
 public final class ExperimentMain {
   private ExperimentMain() {}
@@ -35,7 +35,7 @@ public final class ExperimentMain {
       System.err.println(
           "usage: ExperimentMain fig6|fig7|fig8|fig9|fig10|fig11|fig12|table4|table5|replot OUT"
               + " [quick|full] [SEEDS] [STEPS] [THREADS]; ExperimentMain window-search"
-              + " [PRESET] RESTARTS N…");
+              + " [PRESET] RESTARTS N… [env.KEY=VALUE…]");
       System.exit(2);
     }
     if (args[0].equals("replot")) {
@@ -43,19 +43,31 @@ public final class ExperimentMain {
       return;
     }
     if (args[0].equals("window-search")) {
-      // window-search [PRESET] RESTARTS N… : the best windows hill climbing finds (WindowSearch)
+      // window-search [PRESET] RESTARTS N… [env.KEY=VALUE…]: the best windows hill climbing
+      // finds (WindowSearch)
       int first = args[1].matches("\\d+") ? 1 : 2;
       String preset = first == 1 ? "collab-wide" : args[1];
       List<Integer> devices = new ArrayList<>();
+      List<String> extra = new ArrayList<>();
       for (int k = first + 1; k < args.length; k++) {
-        devices.add(Integer.parseInt(args[k]));
+        if (args[k].contains("=")) {
+          extra.add(args[k]);
+        } else {
+          devices.add(Integer.parseInt(args[k]));
+        }
       }
       List<Integer> ns = devices.isEmpty() ? List.of(3) : devices;
       int restarts = Integer.parseInt(args[first]);
-      System.out.println("Preset " + preset + ". Full windows (W_max tasks per MD):\n");
-      System.out.print(WindowSearch.report(preset, ns, restarts, 1));
+      System.out.println(
+          "Preset "
+              + preset
+              + (extra.isEmpty() ? "" : " with " + extra)
+              + ". Full windows"
+              + " (W_max tasks per MD):\n");
+      System.out.print(WindowSearch.report(preset, extra, ns, restarts, 1));
       System.out.println("\nWindows of any size (latency per task):\n");
-      System.out.print(WindowSearch.anySizeReport(preset, ns, Math.max(1, restarts / 30), 1));
+      System.out.print(
+          WindowSearch.anySizeReport(preset, extra, ns, Math.max(1, restarts / 30), 1));
       return;
     }
     boolean quick = args.length < 3 || args[2].equals("quick");

@@ -449,7 +449,8 @@ public final class WindowSearch {
    * rotation and {@code restarts} random schedules; then single-task moves over every partition
    * point at three powers).
    */
-  static String report(String preset, List<Integer> devices, int restarts, long seed) {
+  static String report(
+      String preset, List<String> extra, List<Integer> devices, int restarts, long seed) {
     StringBuilder md = new StringBuilder();
     md.append("| N | local-only window (ms) | rotation window (ms) | its local tasks |")
         .append(
@@ -457,7 +458,7 @@ public final class WindowSearch {
         .append(" rotation reward | best found, reward | windows simulated |\n")
         .append("|---:|---:|---:|---|---:|---|---:|---:|---:|---:|\n");
     for (int nd : devices) {
-      CollabEnvBase env = deterministic(preset, nd);
+      CollabEnvBase env = deterministic(preset, extra, nd);
       WindowSearch raw = new WindowSearch(env, rawOrLocal(env));
       int[][] rot = raw.scheduleOf(new RotationPolicy(env));
       Found rotation = raw.evaluate(rot);
@@ -493,7 +494,8 @@ public final class WindowSearch {
    * takes at least 50·N times the smallest of them, if the search found the true least. Beside it:
    * round-robin's and the rotation's episodes on the same deterministic setting.
    */
-  static String anySizeReport(String preset, List<Integer> devices, int restarts, long seed) {
+  static String anySizeReport(
+      String preset, List<String> extra, List<Integer> devices, int restarts, long seed) {
     StringBuilder md = new StringBuilder();
     md.append("| N | least latency per task found (ms), k = 1…N MDs with tasks |")
         .append(" its window sizes | its local tasks | episode bound 50·N·min (ms) |")
@@ -506,7 +508,7 @@ public final class WindowSearch {
       Found best = null;
       long evaluations = 0;
       for (int k = 1; k <= nd; k++) {
-        CollabEnvBase env = deterministic(preset, k);
+        CollabEnvBase env = deterministic(preset, extra, k);
         WindowSearch ws = new WindowSearch(env, rawOrLocal(env));
         Found f = ws.bestPerTask(restarts, seed);
         evaluations += f.evaluations();
@@ -523,7 +525,7 @@ public final class WindowSearch {
           best = f;
         }
       }
-      CollabEnvBase env = deterministic(preset, nd);
+      CollabEnvBase env = deterministic(preset, extra, nd);
       int[] local = best.localTasks(rawOrLocal(env), env.workload().localIndex());
       int iLatency = CollabTraining.metricNames().indexOf("total_latency_s");
       double rr = CollabTraining.evaluate(new RoundRobinPolicy(env), env, 1, 1)[iLatency];
@@ -547,10 +549,14 @@ public final class WindowSearch {
     return md.toString();
   }
 
-  /** {@code preset}'s evaluation setting without shadow fading, with {@code devices} MDs. */
-  static CollabEnvBase deterministic(String preset, int devices) {
+  /**
+   * {@code preset}'s evaluation setting without shadow fading, with {@code extra} ({@code
+   * env.key=value}) and {@code devices} MDs.
+   */
+  static CollabEnvBase deterministic(String preset, List<String> extra, int devices) {
     List<String> sets = new ArrayList<>(CollabSetup.evalSets(List.of()));
     sets.add("env.shadowFadingDb=0");
+    sets.addAll(extra);
     sets.add("env.numDevices=" + devices);
     return CollabSetup.env(preset, sets);
   }
