@@ -1,5 +1,7 @@
 package io.edgeoffload.spark;
 
+import static io.edgeoffload.lab.sweep.RecordedValues.count;
+import static io.edgeoffload.lab.sweep.RecordedValues.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,23 +79,6 @@ class SparkEngineTest {
 
   static SweepEngine sparkEngine() {
     return new SparkEngine(spark);
-  }
-
-  /** Every recorded value of a root, in a fixed order (as the lab's SweeperTest compares). */
-  static List<List<Object>> values(Path root) {
-    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
-      return db.query(
-              "SELECT r.run_id, r.policy, r.seed, r.status, e.phase, e.episode, e.seed, e.metric,"
-                  + " e.value FROM runs r JOIN episodes e USING (run_id)"
-                  + " ORDER BY r.run_id, e.phase, e.episode, e.metric")
-          .rows();
-    }
-  }
-
-  static long count(Path root, String sql) {
-    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
-      return ((Number) db.query(sql).rows().get(0).get(0)).longValue();
-    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.edgeoffload.lab.sweep;
 
+import static io.edgeoffload.lab.sweep.RecordedValues.count;
+import static io.edgeoffload.lab.sweep.RecordedValues.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,23 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweeperTest {
   static final SweepSpec SPEC = SweepSpec.parse(SweepSpecTest.SMALL);
-
-  /** Every recorded value of a root, in a fixed order: what "identical results" compares. */
-  static List<List<Object>> values(Path root) {
-    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
-      return db.query(
-              "SELECT r.run_id, r.policy, r.seed, r.status, e.phase, e.episode, e.seed, e.metric,"
-                  + " e.value FROM runs r JOIN episodes e USING (run_id)"
-                  + " ORDER BY r.run_id, e.phase, e.episode, e.metric")
-          .rows();
-    }
-  }
-
-  static long count(Path root, String sql) {
-    try (ResultsDb db = ResultsDb.openReadOnly(root)) {
-      return ((Number) db.query(sql).rows().get(0).get(0)).longValue();
-    }
-  }
 
   @Test
   void everyRunIsRecordedOnceWithItsEpisodesAndSummaries(@TempDir Path root) throws Exception {
