@@ -462,8 +462,6 @@ public final class WindowSearch {
       WindowSearch raw = new WindowSearch(env, rawOrLocal(env));
       int[][] rot = raw.scheduleOf(new RotationPolicy(env));
       Found rotation = raw.evaluate(rot);
-      double rotationReward = rotation.reward();
-      int[] rotationLocal = rotation.localTasks(raw.options(), raw.localPoint());
       Found local = raw.evaluate(new int[nd][env.config().windowMax()]);
       Found lat = raw.search(List.<int[][]>of(rot), restarts, seed, Objective.LATENCY, true);
       Found rew = raw.search(List.<int[][]>of(rot), restarts, seed, Objective.REWARD, true);
@@ -475,11 +473,11 @@ public final class WindowSearch {
               nd,
               local.latencyS() * 1e3,
               rotation.latencyS() * 1e3,
-              java.util.Arrays.toString(rotationLocal),
+              java.util.Arrays.toString(rotation.localTasks(raw.options(), raw.localPoint())),
               lat.latencyS() * 1e3,
               java.util.Arrays.toString(lat.localTasks(raw.options(), raw.localPoint())),
               refined.latencyS() * 1e3,
-              rotationReward,
+              rotation.reward(),
               rew.reward(),
               lat.evaluations() + rew.evaluations() + refined.evaluations()));
     }

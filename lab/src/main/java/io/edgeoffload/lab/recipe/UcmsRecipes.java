@@ -252,10 +252,11 @@ public final class UcmsRecipes {
       rows.addAll(REFERENCES);
       for (String algo : rows) {
         boolean learner = ALL.contains(algo);
+        String label = learner ? algo : algo + " (reference)";
         double[] x = new double[users.length];
         double[] mean = new double[users.length];
         double[] half = new double[users.length];
-        md.append("| ").append(learner ? algo : algo + " (reference)").append(" |");
+        md.append("| ").append(label).append(" |");
         for (int k = 0; k < users.length; k++) {
           List<String> c = sets(SETTING_1, plan, List.of("env.numUsers=" + users[k]));
           double[] perSeed = new double[budget.seeds().size()];
@@ -286,8 +287,7 @@ public final class UcmsRecipes {
           md.append(String.format(Locale.ROOT, " %.4g ± %.2g |", mean[k], half[k]));
         }
         md.append('\n');
-        series.add(
-            new Plots.Series(learner ? algo : algo + " (reference)", x, mean, half, !learner));
+        series.add(new Plots.Series(label, x, mean, half, !learner));
       }
       AtomicFiles.write(out.resolve("data.csv"), csv.toString());
       AtomicFiles.write(out.resolve("summary.md"), md.toString());
