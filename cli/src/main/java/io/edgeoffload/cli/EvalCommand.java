@@ -77,10 +77,11 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Configs.positive("--episodes", episodes);
     Path cfgFile = policyDir.resolve("config.yaml");
-    if (!Files.isRegularFile(cfgFile)
-        || !Files.isRegularFile(policyDir.resolve(Trainer.CHECKPOINT))) {
+    if (!Files.isRegularFile(cfgFile) || !Files.isRegularFile(Trainer.learnerFile(policyDir))) {
       throw new ConfigException(
-          "--policy", policyDir, "holds no config.yaml and checkpoint.bin (not a training run)");
+          "--policy",
+          policyDir,
+          "holds no config.yaml and checkpoint.bin (or policy.bin) (not a training run)");
     }
     if (best && !Files.isRegularFile(policyDir.resolve(Trainer.BEST))) {
       throw new ConfigException(
@@ -117,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
                 scheme,
                 algo,
                 trainSeed,
-                policyDir.resolve(best ? Trainer.BEST : Trainer.CHECKPOINT)),
+                best ? policyDir.resolve(Trainer.BEST) : Trainer.learnerFile(policyDir)),
             episodes,
             s,
             progress);

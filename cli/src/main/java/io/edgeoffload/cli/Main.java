@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       DeviceCommand.class,
       ProfileCommand.class,
       PolicyProfileCommand.class,
+      PruneCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

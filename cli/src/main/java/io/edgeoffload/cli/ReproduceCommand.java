@@ -101,6 +101,13 @@ final class ReproduceCommand implements Callable<Integer> {
               + " Markdown names the overrides.")
   List<String> sets = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--prune",
+      description =
+          "After each recipe, prune DIR's finished trainings to their policies (as `edgeoffload"
+              + " prune DIR`): they are evaluated as before and need a small part of the disk.")
+  boolean prune;
+
   @CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -163,6 +170,9 @@ final class ReproduceCommand implements Callable<Integer> {
           out.toAbsolutePath().normalize(),
           out.resolve(RecipeRunner.RENDERED).resolve(recipe.id()).toAbsolutePath().normalize());
       w.flush();
+      if (prune) {
+        io.edgeoffload.lab.Prune.run(List.of(out), false, w);
+      }
     }
     if (!failed.isEmpty()) {
       err.printf(

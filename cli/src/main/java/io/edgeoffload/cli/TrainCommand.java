@@ -223,9 +223,9 @@ final class TrainCommand implements Callable<Integer> {
         done,
         total,
         seed,
-        dir.resolve(Trainer.CHECKPOINT));
+        Trainer.learnerFile(dir));
     if (done == total && evalEpisodes > 0) {
-      evaluate(scheme, resolved, dir.resolve(Trainer.CHECKPOINT), dir.resolve("eval"), "", w);
+      evaluate(scheme, resolved, Trainer.learnerFile(dir), dir.resolve("eval"), "", w);
       if (keepBest) {
         int best = trained.bestProbe();
         w.printf(

@@ -164,4 +164,58 @@ class TrainCliTest {
     assertThat(c.code()).isEqualTo(2);
     assertThat(c.err()).contains("--policy");
   }
+
+  /**
+   * `prune` keeps a finished run's policy: --dry-run changes nothing; after it `eval --policy`
+   * writes the same episodes as before, and `train --resume` for more episodes is refused with a
+   * message naming --episodes. A path that is no folder is refused naming PATH.
+   */
+  @Test
+  void pruneKeepsWhatEvaluationNeeds(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    CliHarness.Outcome a =
+        CliHarness.exec(
+            args(
+                "--algo",
+                "ucms-maddpg",
+                "--episodes",
+                "6",
+                "--seed",
+                "5",
+                "--out",
+                run.toString(),
+                "--eval-episodes",
+                "0"));
+    assertThat(a.code()).as(a.err()).isZero();
+    Path before = dir.resolve("before");
+    Path after = dir.resolve("after");
+    CliHarness.Outcome e1 =
+        CliHarness.exec(
+            "eval", "--policy", run.toString(), "--episodes", "3", "--out", before.toString());
+    assertThat(e1.code()).as(e1.err()).isZero();
+
+    CliHarness.Outcome dry = CliHarness.exec("prune", run.toString(), "--dry-run");
+    assertThat(dry.code()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("would prune 1 finished training runs");
+    assertThat(run.resolve("checkpoint.bin")).exists();
+    CliHarness.Outcome p = CliHarness.exec("prune", dir.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(p.out()).contains("pruned 1 finished training runs");
+    assertThat(run.resolve("checkpoint.bin")).doesNotExist();
+    assertThat(run.resolve("policy.bin")).exists();
+
+    CliHarness.Outcome e2 =
+        CliHarness.exec(
+            "eval", "--policy", run.toString(), "--episodes", "3", "--out", after.toString());
+    assertThat(e2.code()).as(e2.err()).isZero();
+    assertThat(Files.readString(after.resolve("episodes.csv")))
+        .isEqualTo(Files.readString(before.resolve("episodes.csv")));
+    CliHarness.Outcome more =
+        CliHarness.exec("train", "--resume", run.toString(), "--episodes", "8");
+    assertThat(more.code()).isEqualTo(2);
+    assertThat(more.err()).contains("--episodes").contains("pruned");
+    CliHarness.Outcome bad = CliHarness.exec("prune", dir.resolve("nowhere").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("PATH").contains("nowhere");
+  }
 }

@@ -47,6 +47,20 @@ public interface Learner extends Policy {
   /** Writes everything needed to act and to resume training (networks, optimisers, counters). */
   void save(Path file) throws IOException;
 
-  /** Restores what {@link #save} wrote; the architecture must match this learner's. */
+  /**
+   * Restores what {@link #save} or {@link #savePolicy} wrote; the architecture must match this
+   * learner's. After a policy file the learner acts (and explores) as the saved one did; a learner
+   * whose policy file holds less than its checkpoint then refuses to train or to {@link #save}.
+   */
   void load(Path file) throws IOException;
+
+  /**
+   * Writes what acting needs, for a finished run that will only be evaluated: a learner whose
+   * checkpoint also holds critics, target networks, optimiser moments and a replay buffer writes
+   * its actors alone (for 48 UCMS agents, megabytes instead of hundreds). The default writes the
+   * whole {@link #save checkpoint}.
+   */
+  default void savePolicy(Path file) throws IOException {
+    save(file);
+  }
 }

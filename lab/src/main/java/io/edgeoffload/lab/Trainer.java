@@ -61,6 +61,12 @@ public final class Trainer {
   /** The learner of the best probe so far, with {@link Options#keepBest}. */
   public static final String BEST = "best.bin";
 
+  /**
+   * What acting needs, in place of {@link #CHECKPOINT} once a finished run is {@link #prune
+   * pruned}.
+   */
+  public static final String POLICY = "policy.bin";
+
   private Trainer() {}
 
   /**
@@ -578,8 +584,97 @@ public final class Trainer {
   }
 
   /**
+   * The file to load the trained learner of the run in {@code dir} from, to act: its checkpoint, or
+   * its policy file once the run is {@link #prune pruned}.
+   */
+  public static Path learnerFile(Path dir) {
+    Path checkpoint = dir.resolve(CHECKPOINT);
+    Path policy = dir.resolve(POLICY);
+    return !Files.isRegularFile(checkpoint) && Files.isRegularFile(policy) ? policy : checkpoint;
+  }
+
+  /**
+   * Whether the run in {@code dir}, whose state is {@code state}, was pruned: its policy file is
+   * there and no checkpoint is (neither the common name nor the one its state names).
+   */
+  private static boolean pruned(Path dir, Properties state) {
+    return Files.isRegularFile(dir.resolve(POLICY))
+        && !Files.isRegularFile(dir.resolve(CHECKPOINT))
+        && !Files.isRegularFile(dir.resolve(state.getProperty("learner", CHECKPOINT)));
+  }
+
+  /**
+   * Replaces the checkpoint of the finished training run in {@code dir} by its policy file ({@link
+   * Learner#savePolicy}), and a kept {@link #BEST} learner by its own policy: the run is evaluated
+   * as before (readers load {@link #learnerFile}) but cannot train further. A 48-agent UCMS
+   * checkpoint holds critics, target networks, optimiser moments and a replay buffer, some 400 MB;
+   * its policy, the actors and the servers' critics, a few MB. The policy is written (atomically)
+   * before the checkpoint is deleted, so an interrupted prune leaves both and can be repeated.
+   *
+   * @param config the run's configuration, as it trained (the learner is built from it)
+   * @return the bytes freed; 0 when the run was pruned already
+   * @throws io.edgeoffload.core.config.ConfigException when {@code dir} holds no finished training
+   */
+  public static <C, E extends ParallelEnv> long prune(Scheme<C, E> scheme, C config, Path dir) {
+    if (!Files.isRegularFile(dir.resolve(STATE))) {
+      throw new io.edgeoffload.core.config.ConfigException(
+          "run folder", dir.toString(), "holds no " + STATE + " (not a training run folder)");
+    }
+    try {
+      Properties p = state(dir);
+      int done = Integer.parseInt(p.getProperty("done", "-1"));
+      int episodes = Integer.parseInt(p.getProperty("episodes", "-1"));
+      if (done != episodes) {
+        throw new io.edgeoffload.core.config.ConfigException(
+            "run folder",
+            dir.toString(),
+            "has done "
+                + done
+                + " of its "
+                + episodes
+                + " training episodes: only a finished training is pruned (resume it first)");
+      }
+      if (pruned(dir, p)) {
+        return 0;
+      }
+      rollForward(dir, p);
+      Path checkpoint = dir.resolve(CHECKPOINT);
+      Path policy = dir.resolve(POLICY);
+      Path best = dir.resolve(BEST);
+      String algorithm = p.getProperty("algorithm");
+      C c = scheme.configFor(algorithm, config);
+      E env = scheme.createEnv(c);
+      Learner learner =
+          scheme
+              .learners()
+              .get(algorithm)
+              .create(
+                  c,
+                  env,
+                  new RandomStreams(Long.parseLong(p.getProperty("seed"))).seedOf("learner-init"));
+      long before = Files.size(checkpoint) + (Files.isRegularFile(best) ? Files.size(best) : 0);
+      learner.load(checkpoint);
+      learner.savePolicy(policy);
+      if (Files.isRegularFile(best)) {
+        learner.load(best);
+        learner.savePolicy(best);
+      }
+      Files.delete(checkpoint);
+      return before - Files.size(policy) - (Files.isRegularFile(best) ? Files.size(best) : 0);
+    } catch (NumberFormatException e) {
+      throw new io.edgeoffload.core.config.ConfigException(
+          STATE,
+          dir.resolve(STATE).toString(),
+          "holds an unreadable number (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prune " + dir, e);
+    }
+  }
+
+  /**
    * Whether {@code dir} holds a committed checkpoint of a training run that has done its {@code
-   * episodes} episodes (false when there is none, or it cannot be read).
+   * episodes} episodes (false when there is none, or it cannot be read); a {@link #prune pruned}
+   * run's policy file counts as its checkpoint.
    */
   public static boolean finished(Path dir, int episodes) {
     if (!Files.isRegularFile(dir.resolve(STATE))) {
@@ -591,13 +686,14 @@ public final class Trainer {
       // The named learner, or the common name it takes once promoted (see rollForward).
       return Integer.parseInt(p.getProperty("done", "-1")) == episodes
           && (Files.isRegularFile(dir.resolve(named))
-              || Files.isRegularFile(dir.resolve(CHECKPOINT)));
+              || Files.isRegularFile(dir.resolve(CHECKPOINT))
+              || Files.isRegularFile(dir.resolve(POLICY)));
     } catch (IOException | NumberFormatException e) {
       return false;
     }
   }
 
-  private static Properties state(Path dir) throws IOException {
+  static Properties state(Path dir) throws IOException {
     Properties p = new Properties();
     try (var in = Files.newBufferedReader(dir.resolve(STATE), StandardCharsets.UTF_8)) {
       p.load(in);
@@ -634,8 +730,22 @@ public final class Trainer {
         throw new io.edgeoffload.core.config.ConfigException(
             "--episodes", episodes, "the run in " + dir + " has already done " + n);
       }
-      rollForward(dir, p);
-      learner.load(dir.resolve(CHECKPOINT));
+      if (pruned(dir, p)) {
+        if (n < episodes) {
+          throw new io.edgeoffload.core.config.ConfigException(
+              "--episodes",
+              episodes,
+              "the run in "
+                  + dir
+                  + " was pruned to its policy after "
+                  + n
+                  + " episodes (edgeoffload prune): it can be evaluated, not trained further");
+        }
+        learner.load(dir.resolve(POLICY));
+      } else {
+        rollForward(dir, p);
+        learner.load(dir.resolve(CHECKPOINT));
+      }
       List<String> lines = Files.readAllLines(dir.resolve(EPISODES), StandardCharsets.UTF_8);
       for (int e = 0; e < n; e++) {
         String[] cells = lines.get(e + 1).split(",");

@@ -227,6 +227,88 @@ class TrainerTest {
         .hasMessageContaining("keepBest");
   }
 
+  /**
+   * A pruned run keeps its policy, not its checkpoint: it evaluates exactly as before (with its
+   * best probed learner too), counts as finished, resumes at its last episode, refuses to train
+   * further, and is not pruned twice. A run still training is refused. A prune cut after its policy
+   * is written leaves a run that evaluates from its checkpoint and prunes again.
+   */
+  @Test
+  void aPrunedRunEvaluatesAsBeforeAndTrainsNoFurther(@TempDir Path dir) throws IOException {
+    UcmsConfig c = small("maddpg.warmupSteps=30");
+    Trainer.Options o = new Trainer.Options(3, 2, true);
+    Path run = dir.resolve("run");
+    Trainer.train(
+        SCHEME,
+        c,
+        "ucms-maddpg",
+        9,
+        4,
+        run,
+        3,
+        false,
+        Integer.MAX_VALUE,
+        MetricsSink.NONE,
+        null,
+        o);
+    Runner.Result before =
+        Runner.run(
+            SCHEME, c, trained("ucms-maddpg", 4, run.resolve(Trainer.CHECKPOINT)), 4, 9, null);
+    Runner.Result bestBefore =
+        Runner.run(SCHEME, c, trained("ucms-maddpg", 4, run.resolve(Trainer.BEST)), 4, 9, null);
+    long checkpoint = Files.size(run.resolve(Trainer.CHECKPOINT));
+    Path cut = dir.resolve("cut");
+    copyFolder(run, cut);
+
+    long freed = Trainer.prune(SCHEME, c, run);
+    assertThat(run.resolve(Trainer.CHECKPOINT)).doesNotExist();
+    assertThat(Trainer.learnerFile(run)).isEqualTo(run.resolve(Trainer.POLICY));
+    assertThat(freed).isPositive().isLessThan(2 * checkpoint);
+    assertThat(Files.size(run.resolve(Trainer.POLICY))).isLessThan(checkpoint / 4);
+    Runner.Result after =
+        Runner.run(SCHEME, c, trained("ucms-maddpg", 4, Trainer.learnerFile(run)), 4, 9, null);
+    Runner.Result bestAfter =
+        Runner.run(SCHEME, c, trained("ucms-maddpg", 4, run.resolve(Trainer.BEST)), 4, 9, null);
+    assertThat(after.values()).isDeepEqualTo(before.values());
+    assertThat(bestAfter.values()).isDeepEqualTo(bestBefore.values());
+    assertThat(Trainer.finished(run, 9)).isTrue();
+    assertThat(Trainer.prune(SCHEME, c, run)).isZero();
+    Trainer.Result resumed =
+        Trainer.train(
+            SCHEME,
+            c,
+            "ucms-maddpg",
+            9,
+            4,
+            run,
+            3,
+            true,
+            Integer.MAX_VALUE,
+            MetricsSink.NONE,
+            null);
+    assertThat(resumed.values()).hasNumberOfRows(9);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Trainer.train(
+                    SCHEME, c, "ucms-maddpg", 12, 4, run, 3, true, 99, MetricsSink.NONE, null))
+        .isInstanceOf(io.edgeoffload.core.config.ConfigException.class)
+        .hasMessageContaining("--episodes")
+        .hasMessageContaining("pruned");
+
+    // Cut after the policy was written, before the checkpoint was deleted.
+    Files.copy(run.resolve(Trainer.POLICY), cut.resolve(Trainer.POLICY));
+    assertThat(Trainer.learnerFile(cut)).isEqualTo(cut.resolve(Trainer.CHECKPOINT));
+    assertThat(Trainer.prune(SCHEME, c, cut)).isPositive();
+    assertThat(Files.readAllBytes(cut.resolve(Trainer.POLICY)))
+        .isEqualTo(Files.readAllBytes(run.resolve(Trainer.POLICY)));
+
+    Path training = dir.resolve("training");
+    Trainer.train(SCHEME, c, "ucms-maddpg", 9, 4, training, 3, false, 6, MetricsSink.NONE, null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.prune(SCHEME, c, training))
+        .hasMessageContaining("has done 6 of its 9");
+    assertThat(training.resolve(Trainer.CHECKPOINT)).exists();
+  }
+
   static void copyFolder(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (var files = Files.list(from)) {

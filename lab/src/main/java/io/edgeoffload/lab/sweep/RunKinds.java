@@ -349,7 +349,7 @@ public final class RunKinds {
                     scheme,
                     spec.policy(),
                     spec.seed(),
-                    trainDir.resolve(best ? Trainer.BEST : Trainer.CHECKPOINT)),
+                    best ? trainDir.resolve(Trainer.BEST) : Trainer.learnerFile(trainDir)),
                 spec.episodes(),
                 // Evaluation episodes are not the training episodes (as `edgeoffload eval`).
                 RandomStreams.derive(spec.seed(), "evaluation"),

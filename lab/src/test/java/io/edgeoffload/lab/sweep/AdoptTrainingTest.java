@@ -83,6 +83,62 @@ class AdoptTrainingTest {
     assertThat(adopted.series().stream().map(RunResult.Series::phase)).contains("train", "eval");
   }
 
+  /**
+   * {@code edgeoffload prune} on a sweep folder: finished trainings keep their policies; a run that
+   * adopts a pruned training, and a pruned run evaluated again, give the values of unpruned ones.
+   * Runs without a result (still running) are left alone.
+   */
+  @Test
+  void prunedTrainingsAreAdoptedAndEvaluatedAsBefore(@TempDir Path dir) throws Exception {
+    RunKind train = RunKinds.get("train");
+    RunSpec curve = spec(0, 30);
+    RunSpec evaluated = spec(3, 30);
+    RunSpec running = spec(0, 10);
+    Path runs = dir.resolve("sweep").resolve("runs");
+    RunExecutor.execute(curve, runs, "test");
+    Path unfinished = runs.resolve(running.id()).resolve("train");
+    Trainer.train(
+        new io.edgeoffload.ucms.UcmsScheme(),
+        (io.edgeoffload.ucms.UcmsConfig) config(running),
+        "ucms-maddpg",
+        10,
+        2,
+        unfinished,
+        5,
+        false,
+        5,
+        io.edgeoffload.core.metrics.MetricsSink.NONE,
+        null);
+    java.io.StringWriter out = new java.io.StringWriter();
+    io.edgeoffload.lab.Prune.Report r =
+        io.edgeoffload.lab.Prune.run(
+            List.of(dir.resolve("sweep")), false, new java.io.PrintWriter(out));
+    assertThat(r.pruned()).isEqualTo(1);
+    assertThat(r.freed()).isPositive();
+    Path donor = runs.resolve(curve.id()).resolve("train");
+    assertThat(donor.resolve(Trainer.CHECKPOINT)).doesNotExist();
+    assertThat(donor.resolve(Trainer.POLICY)).isRegularFile();
+    assertThat(unfinished.resolve(Trainer.CHECKPOINT)).isRegularFile();
+    assertThat(out.toString()).contains(curve.id()).contains("pruned: ");
+
+    RunKind.Outcome adopted = train.execute(evaluated, runs.resolve(evaluated.id()));
+    RunKind.Outcome fresh =
+        train.execute(evaluated, dir.resolve("alone").resolve("runs").resolve(evaluated.id()));
+    assertSameValues(adopted, fresh);
+
+    RunExecutor.execute(evaluated, dir.resolve("alone").resolve("runs"), "test");
+    io.edgeoffload.lab.Prune.run(
+        List.of(dir.resolve("alone")), false, new java.io.PrintWriter(out));
+    RunKind.Outcome again =
+        train.execute(evaluated, dir.resolve("alone").resolve("runs").resolve(evaluated.id()));
+    assertSameValues(again, fresh);
+    io.edgeoffload.lab.Prune.Report twice =
+        io.edgeoffload.lab.Prune.run(
+            List.of(dir.resolve("sweep")), true, new java.io.PrintWriter(out));
+    assertThat(twice.pruned()).isZero();
+    assertThat(twice.already()).isEqualTo(1);
+  }
+
   @Test
   void onlyAFinishedTrainingOfTheSameBudgetIsAdopted(@TempDir Path dir) throws Exception {
     RunKind train = RunKinds.get("train");

@@ -96,6 +96,29 @@ public final class NetworkFile {
   }
 
   /**
+   * The kind a file written by {@link #save} holds, read from its header alone (the checksum is
+   * checked when the file is {@link #load loaded}), so a reader can choose how to load it.
+   */
+  public static String kind(Path path) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 512))) {
+      int magic = in.readInt();
+      if (magic != MAGIC) {
+        throw new IOException(
+            path + ": not a network file (magic " + Integer.toHexString(magic) + ")");
+      }
+      int format = in.readInt();
+      if (format != FORMAT_VERSION) {
+        throw new IOException(
+            path + ": format version " + format + ", this build reads " + FORMAT_VERSION);
+      }
+      return in.readUTF();
+    } catch (java.io.EOFException e) {
+      throw new IOException(path + ": too short to be a network file", e);
+    }
+  }
+
+  /**
    * Reads a file written by {@link #save} whose kind must be {@code kind}. The checksum is verified
    * over the whole file before the payload is parsed, so a damaged file is refused before the
    * reader changes anything.

@@ -49,6 +49,11 @@ public final class Maddpg implements Learner {
   private static final String KIND = "maddpg";
   private static final int LAYOUT = 1;
 
+  /** The kind of a {@link #savePolicy policy file}: what acting needs, nothing to train with. */
+  static final String POLICY_KIND = "maddpg-policy";
+
+  private static final int POLICY_LAYOUT = 1;
+
   private final String id;
   private final MaddpgConfig cfg;
   private final int n;
@@ -79,6 +84,13 @@ public final class Maddpg implements Learner {
   private long steps;
   private long updates;
   private double noise;
+
+  /**
+   * Set by loading a policy file: the critics, targets, optimisers and replay are not the trained
+   * ones, so training and checkpoints are refused (a full checkpoint loaded later clears it).
+   */
+  private boolean actOnly;
+
   private double lastActorQ = Double.NaN;
 
   // Batch work space, allocated once.
@@ -302,6 +314,16 @@ public final class Maddpg implements Learner {
 
     /** Reads what {@link #writeState} wrote. */
     void readState(java.io.DataInput in) throws IOException;
+
+    /** Writes what acting needs into a policy file; by default the whole state. */
+    default void writePolicy(java.io.DataOutput out) throws IOException {
+      writeState(out);
+    }
+
+    /** Reads what {@link #writePolicy} wrote. */
+    default void readPolicy(java.io.DataInput in) throws IOException {
+      readState(in);
+    }
   }
 
   /** Attaches an extension (before training starts). */
@@ -402,6 +424,7 @@ public final class Maddpg implements Learner {
 
   @Override
   public void observe(float[][] observations, float[][] actions, StepResult result) {
+    refuseIfActOnly("observe transitions");
     double[] obs = row[0];
     double[] act = row[1];
     double[] rew = row[2];
@@ -429,6 +452,7 @@ public final class Maddpg implements Learner {
 
   @Override
   public int update(MetricsSink sink) {
+    refuseIfActOnly("train");
     if (steps < cfg.warmupSteps() || replay.size() < batch || steps % cfg.updateEvery() != 0) {
       return 0;
     }
@@ -770,9 +794,21 @@ public final class Maddpg implements Learner {
         + (extension == null ? "none" : extension.describe());
   }
 
+  private void refuseIfActOnly(String what) {
+    if (actOnly) {
+      throw new IllegalStateException(
+          id
+              + " was loaded from a policy file (actors only, no critics, optimisers or replay):"
+              + " it can act, not "
+              + what
+              + "; load a full checkpoint to train");
+    }
+  }
+
   /** Saves networks, targets, optimisers, counters, the replay and the extension's state. */
   @Override
   public void save(Path file) throws IOException {
+    refuseIfActOnly("write a checkpoint");
     NetworkFile.save(
         file,
         KIND,
@@ -807,6 +843,10 @@ public final class Maddpg implements Learner {
    */
   @Override
   public void load(Path file) throws IOException {
+    if (POLICY_KIND.equals(NetworkFile.kind(file))) {
+      loadPolicy(file);
+      return;
+    }
     NetworkFile.load(
         file,
         KIND,
@@ -841,6 +881,63 @@ public final class Maddpg implements Learner {
           steps = s;
           updates = u;
           noise = z;
+          actOnly = false;
+          return null;
+        });
+  }
+
+  /**
+   * Saves the counters, the actors and the extension's acting part ({@link Extension#writePolicy}):
+   * what {@link #act} and {@link #explore} read. Its architecture line is the checkpoint's, so a
+   * policy file loads only into a learner shaped like the one that saved it.
+   */
+  @Override
+  public void savePolicy(Path file) throws IOException {
+    NetworkFile.save(
+        file,
+        POLICY_KIND,
+        POLICY_LAYOUT,
+        out -> {
+          out.writeUTF(architecture());
+          out.writeLong(steps);
+          out.writeLong(updates);
+          out.writeDouble(noise);
+          for (Mlp actor : actors) {
+            NetworkFile.writeMlp(out, actor);
+          }
+          if (extension != null) {
+            extension.writePolicy(out);
+          }
+        });
+  }
+
+  private void loadPolicy(Path file) throws IOException {
+    NetworkFile.load(
+        file,
+        POLICY_KIND,
+        (in, version) -> {
+          if (version != POLICY_LAYOUT) {
+            throw new IOException(
+                file + ": maddpg policy layout " + version + ", this build reads " + POLICY_LAYOUT);
+          }
+          String saved = in.readUTF();
+          String mine = architecture();
+          if (!saved.equals(mine)) {
+            throw new IOException(file + ": saved for " + saved + "; this learner is " + mine);
+          }
+          long s = in.readLong();
+          long u = in.readLong();
+          double z = in.readDouble();
+          for (Mlp actor : actors) {
+            NetworkFile.readMlpInto(in, actor);
+          }
+          if (extension != null) {
+            extension.readPolicy(in);
+          }
+          steps = s;
+          updates = u;
+          noise = z;
+          actOnly = true;
           return null;
         });
   }

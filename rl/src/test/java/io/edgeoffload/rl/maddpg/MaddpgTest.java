@@ -3,6 +3,7 @@ package io.edgeoffload.rl.maddpg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgeoffload.core.StepResult;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.space.Box;
 import io.edgeoffload.rl.toy.OneStepGame;
@@ -208,6 +209,61 @@ class MaddpgTest {
     float[] before = other.actor(0).params().clone();
     assertThatThrownBy(() -> other.load(file)).hasMessageContaining("saved for agents=2");
     assertThat(other.actor(0).params()).containsExactly(before);
+  }
+
+  /**
+   * A policy file holds the actors alone: a learner loaded from it acts (and explores, with the
+   * saved noise) exactly as the one that saved it, refuses to train or checkpoint, and is a full
+   * learner again once a checkpoint is loaded.
+   */
+  @Test
+  void aPolicyFileActsLikeItsLearnerAndRefusesToTrain(@TempDir Path dir) throws Exception {
+    Maddpg a = new Maddpg("maddpg", small(), 2, 1, UNIT1, 8);
+    Training.train(cooperativeGame(), a, 500, 1);
+    Path ckpt = dir.resolve("maddpg.ckpt");
+    Path policy = dir.resolve("maddpg.policy");
+    a.save(ckpt);
+    a.savePolicy(policy);
+    assertThat(java.nio.file.Files.size(policy)).isLessThan(java.nio.file.Files.size(ckpt) / 10);
+    Maddpg b = new Maddpg("maddpg", small(), 2, 1, UNIT1, 99);
+    float[] criticBefore = b.critic(0).params().clone();
+    b.load(policy);
+    assertThat(b.steps()).isEqualTo(a.steps());
+    assertThat(b.noiseStd()).isEqualTo(a.noiseStd());
+    assertThat(b.critic(0).params()).containsExactly(criticBefore);
+    SplittableRandom rng = new SplittableRandom(4);
+    float[][] obs = new float[2][1];
+    float[][] actA = new float[2][1];
+    float[][] actB = new float[2][1];
+    for (int t = 0; t < 50; t++) {
+      obs[0][0] = (float) (2 * rng.nextDouble() - 1);
+      obs[1][0] = (float) (2 * rng.nextDouble() - 1);
+      a.act(obs, actA);
+      b.act(obs, actB);
+      assertThat(actB[0]).containsExactly(actA[0]);
+      assertThat(actB[1]).containsExactly(actA[1]);
+    }
+    a.reset(17);
+    b.reset(17);
+    a.explore(obs, actA);
+    b.explore(obs, actB);
+    assertThat(actB[0]).containsExactly(actA[0]);
+    StepResult step = new StepResult(2, 1, 0);
+    assertThatThrownBy(() -> b.observe(obs, actB, step))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("policy file");
+    assertThatThrownBy(() -> b.update(io.edgeoffload.core.metrics.MetricsSink.NONE))
+        .hasMessageContaining("policy file");
+    assertThatThrownBy(() -> b.save(dir.resolve("x"))).hasMessageContaining("policy file");
+    // A policy-loaded learner can still write its policy, and a checkpoint makes it whole again.
+    b.savePolicy(dir.resolve("again"));
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("again")))
+        .isEqualTo(java.nio.file.Files.readAllBytes(policy));
+    b.load(ckpt);
+    assertThat(b.critic(0).params()).containsExactly(a.critic(0).params());
+    b.save(dir.resolve("whole"));
+    Maddpg other = new Maddpg("maddpg", small(), 3, 1, UNIT1, 1);
+    assertThatThrownBy(() -> other.load(policy)).hasMessageContaining("saved for agents=2");
   }
 
   @Test

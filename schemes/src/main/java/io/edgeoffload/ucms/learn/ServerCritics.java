@@ -259,4 +259,24 @@ public final class ServerCritics implements Maddpg.Extension, ApprovalStrategy {
     }
     store.readState(in);
   }
+
+  /** The critics alone: approving reads nothing else ({@link #score}). */
+  @Override
+  public void writePolicy(DataOutput out) throws IOException {
+    out.writeInt(m);
+    for (int s = 0; s < m; s++) {
+      NetworkFile.writeMlp(out, critics[s]);
+    }
+  }
+
+  @Override
+  public void readPolicy(DataInput in) throws IOException {
+    int saved = in.readInt();
+    if (saved != m) {
+      throw new IOException("saved " + saved + " server critics, this learner has " + m);
+    }
+    for (int s = 0; s < m; s++) {
+      NetworkFile.readMlpInto(in, critics[s]);
+    }
+  }
 }

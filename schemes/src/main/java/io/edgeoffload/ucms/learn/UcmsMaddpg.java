@@ -134,4 +134,9 @@ public final class UcmsMaddpg implements Learner {
   public void load(Path file) throws IOException {
     core.load(file);
   }
+
+  @Override
+  public void savePolicy(Path file) throws IOException {
+    core.savePolicy(file);
+  }
 }
