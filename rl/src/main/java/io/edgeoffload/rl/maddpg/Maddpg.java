@@ -814,10 +814,7 @@ public final class Maddpg implements Learner {
         KIND,
         LAYOUT,
         out -> {
-          out.writeUTF(architecture());
-          out.writeLong(steps);
-          out.writeLong(updates);
-          out.writeDouble(noise);
+          writeHeader(out);
           for (int k = 0; k < actors.length; k++) {
             NetworkFile.writeMlp(out, actors[k]);
             NetworkFile.writeMlp(out, actorTargets[k]);
@@ -851,18 +848,7 @@ public final class Maddpg implements Learner {
         file,
         KIND,
         (in, version) -> {
-          if (version != LAYOUT) {
-            throw new IOException(
-                file + ": maddpg layout " + version + ", this build reads " + LAYOUT);
-          }
-          String saved = in.readUTF();
-          String mine = architecture();
-          if (!saved.equals(mine)) {
-            throw new IOException(file + ": saved for " + saved + "; this learner is " + mine);
-          }
-          long s = in.readLong();
-          long u = in.readLong();
-          double z = in.readDouble();
+          Counters c = readHeader(file, in, "maddpg", version, LAYOUT);
           for (int k = 0; k < actors.length; k++) {
             NetworkFile.readMlpInto(in, actors[k]);
             NetworkFile.readMlpInto(in, actorTargets[k]);
@@ -878,10 +864,7 @@ public final class Maddpg implements Learner {
           if (extension != null) {
             extension.readState(in);
           }
-          steps = s;
-          updates = u;
-          noise = z;
-          actOnly = false;
+          restore(c, false);
           return null;
         });
   }
@@ -898,10 +881,7 @@ public final class Maddpg implements Learner {
         POLICY_KIND,
         POLICY_LAYOUT,
         out -> {
-          out.writeUTF(architecture());
-          out.writeLong(steps);
-          out.writeLong(updates);
-          out.writeDouble(noise);
+          writeHeader(out);
           for (Mlp actor : actors) {
             NetworkFile.writeMlp(out, actor);
           }
@@ -916,29 +896,51 @@ public final class Maddpg implements Learner {
         file,
         POLICY_KIND,
         (in, version) -> {
-          if (version != POLICY_LAYOUT) {
-            throw new IOException(
-                file + ": maddpg policy layout " + version + ", this build reads " + POLICY_LAYOUT);
-          }
-          String saved = in.readUTF();
-          String mine = architecture();
-          if (!saved.equals(mine)) {
-            throw new IOException(file + ": saved for " + saved + "; this learner is " + mine);
-          }
-          long s = in.readLong();
-          long u = in.readLong();
-          double z = in.readDouble();
+          Counters c = readHeader(file, in, "maddpg policy", version, POLICY_LAYOUT);
           for (Mlp actor : actors) {
             NetworkFile.readMlpInto(in, actor);
           }
           if (extension != null) {
             extension.readPolicy(in);
           }
-          steps = s;
-          updates = u;
-          noise = z;
-          actOnly = true;
+          restore(c, true);
           return null;
         });
+  }
+
+  /** The counters a checkpoint or policy file carries after its architecture line. */
+  private record Counters(long steps, long updates, double noise) {}
+
+  /** Writes the architecture line and the counters, the head of a checkpoint and a policy file. */
+  private void writeHeader(java.io.DataOutput out) throws IOException {
+    out.writeUTF(architecture());
+    out.writeLong(steps);
+    out.writeLong(updates);
+    out.writeDouble(noise);
+  }
+
+  /**
+   * Reads what {@link #writeHeader} wrote, after checking the layout version; refuses a file saved
+   * by a differently shaped learner before anything is read into this one.
+   */
+  private Counters readHeader(Path file, java.io.DataInput in, String what, int version, int layout)
+      throws IOException {
+    if (version != layout) {
+      throw new IOException(
+          file + ": " + what + " layout " + version + ", this build reads " + layout);
+    }
+    String saved = in.readUTF();
+    String mine = architecture();
+    if (!saved.equals(mine)) {
+      throw new IOException(file + ": saved for " + saved + "; this learner is " + mine);
+    }
+    return new Counters(in.readLong(), in.readLong(), in.readDouble());
+  }
+
+  private void restore(Counters c, boolean fromPolicy) {
+    steps = c.steps();
+    updates = c.updates();
+    noise = c.noise();
+    actOnly = fromPolicy;
   }
 }
