@@ -74,7 +74,7 @@ public final class Prune {
     Path train = dir.resolve("train");
     if (Files.isRegularFile(runYaml)
         && Files.isRegularFile(train.resolve(Trainer.STATE))
-        && Files.isRegularFile(dir.resolve("result.json"))) {
+        && Files.isRegularFile(dir.resolve(io.edgeoffload.lab.sweep.RunExecutor.RESULT))) {
       JsonNode run = ConfigLoader.readFile(runYaml).path("run");
       return new Training(train, runYaml, run.path("scheme").asText(), run.path("preset").asText());
     }

@@ -209,8 +209,7 @@ public final class Trainer {
     config = scheme.configFor(algorithm, config);
     E env = scheme.createEnv(config);
     RandomStreams root = new RandomStreams(seed);
-    Learner learner =
-        scheme.learners().get(algorithm).create(config, env, root.seedOf("learner-init"));
+    Learner learner = learner(scheme, config, env, algorithm, seed);
     TimeLimit limited = new TimeLimit(env, scheme.episodeLength(config));
     List<EpisodeMetric> metrics = scheme.episodeMetrics();
     List<String> keys = env.infoKeys();
@@ -584,6 +583,18 @@ public final class Trainer {
   }
 
   /**
+   * A new learner of {@code algorithm} on {@code env}, drawn as a run with root seed {@code seed}
+   * draws it (loading a checkpoint or policy then overwrites what the draw set).
+   */
+  public static <C, E extends ParallelEnv> Learner learner(
+      Scheme<C, E> scheme, C config, E env, String algorithm, long seed) {
+    return scheme
+        .learners()
+        .get(algorithm)
+        .create(config, env, new RandomStreams(seed).seedOf("learner-init"));
+  }
+
+  /**
    * The file to load the trained learner of the run in {@code dir} from, to act: its checkpoint, or
    * its policy file once the run is {@link #prune pruned}.
    */
@@ -643,15 +654,8 @@ public final class Trainer {
       Path best = dir.resolve(BEST);
       String algorithm = p.getProperty("algorithm");
       C c = scheme.configFor(algorithm, config);
-      E env = scheme.createEnv(c);
       Learner learner =
-          scheme
-              .learners()
-              .get(algorithm)
-              .create(
-                  c,
-                  env,
-                  new RandomStreams(Long.parseLong(p.getProperty("seed"))).seedOf("learner-init"));
+          learner(scheme, c, scheme.createEnv(c), algorithm, Long.parseLong(p.getProperty("seed")));
       long before = Files.size(checkpoint) + (Files.isRegularFile(best) ? Files.size(best) : 0);
       learner.load(checkpoint);
       learner.savePolicy(policy);

@@ -3,7 +3,6 @@ package io.edgeoffload.lab.recipe;
 import io.edgeoffload.core.Learner;
 import io.edgeoffload.core.ParallelEnv;
 import io.edgeoffload.core.Scheme;
-import io.edgeoffload.core.random.RandomStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,11 +18,7 @@ public final class Trained {
   public static <C, E extends ParallelEnv> Scheme.PolicyFactory<C, E> factory(
       Scheme<C, E> scheme, String algo, long seed, Path checkpoint) {
     return (config, env) -> {
-      Learner l =
-          scheme
-              .learners()
-              .get(algo)
-              .create(config, env, new RandomStreams(seed).seedOf("learner-init"));
+      Learner l = io.edgeoffload.lab.Trainer.learner(scheme, config, env, algo, seed);
       try {
         l.load(checkpoint);
       } catch (IOException e) {
