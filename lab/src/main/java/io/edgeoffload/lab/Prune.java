@@ -114,8 +114,7 @@ public final class Prune {
                 + " of "
                 + state.getProperty("episodes")
                 + " episodes";
-      } else if (!Files.isRegularFile(t.dir().resolve(Trainer.CHECKPOINT))
-          && Files.isRegularFile(t.dir().resolve(Trainer.POLICY))) {
+      } else if (Trainer.pruned(t.dir(), state)) {
         already++;
         line = null; // counted in the summary line only
       } else if (dryRun) {

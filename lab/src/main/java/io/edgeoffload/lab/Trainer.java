@@ -608,7 +608,7 @@ public final class Trainer {
    * Whether the run in {@code dir}, whose state is {@code state}, was pruned: its policy file is
    * there and no checkpoint is (neither the common name nor the one its state names).
    */
-  private static boolean pruned(Path dir, Properties state) {
+  static boolean pruned(Path dir, Properties state) {
     return Files.isRegularFile(dir.resolve(POLICY))
         && !Files.isRegularFile(dir.resolve(CHECKPOINT))
         && !Files.isRegularFile(dir.resolve(state.getProperty("learner", CHECKPOINT)));
