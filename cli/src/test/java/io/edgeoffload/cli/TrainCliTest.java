@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,5 +218,43 @@ class TrainCliTest {
     CliHarness.Outcome bad = CliHarness.exec("prune", dir.resolve("nowhere").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("PATH").contains("nowhere");
+  }
+
+  /**
+   * `reproduce --prune` leaves every finished training of the recipe with its policy alone, and the
+   * reproduction run again finds all its runs done and renders the same data.
+   */
+  @Test
+  void reproduceWithPruneKeepsPoliciesOnly(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("f4");
+    CliHarness.Outcome a =
+        CliHarness.exec("reproduce", "ucms-fig4", "--quick", "--out", out.toString(), "--prune");
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).containsPattern("pruned [1-9][0-9]* finished training runs");
+    List<Path> trainings;
+    try (var files = Files.walk(out.resolve("runs"))) {
+      trainings =
+          files.filter(f -> f.getFileName().toString().equals("checkpoint.properties")).toList();
+    }
+    assertThat(trainings).isNotEmpty();
+    for (Path state : trainings) {
+      assertThat(state.resolveSibling("checkpoint.bin")).doesNotExist();
+      assertThat(state.resolveSibling("policy.bin")).isRegularFile();
+    }
+    Path data = out.resolve("recipes").resolve("ucms-fig4");
+    java.util.Map<Path, byte[]> before = new java.util.TreeMap<>();
+    try (var files = Files.list(data)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        before.put(f, Files.readAllBytes(f));
+      }
+    }
+    assertThat(before).isNotEmpty();
+    CliHarness.Outcome again =
+        CliHarness.exec("reproduce", "ucms-fig4", "--quick", "--out", out.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains(" 0 run now");
+    for (var e : before.entrySet()) {
+      assertThat(Files.readAllBytes(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
+    }
   }
 }
