@@ -248,16 +248,21 @@ public final class ServerCritics implements Maddpg.Extension, ApprovalStrategy {
 
   @Override
   public void readState(DataInput in) throws IOException {
-    int saved = in.readInt();
-    if (saved != m) {
-      throw new IOException("saved " + saved + " server critics, this learner has " + m);
-    }
+    readCount(in);
     for (int s = 0; s < m; s++) {
       NetworkFile.readMlpInto(in, critics[s]);
       NetworkFile.readMlpInto(in, targets[s]);
       opt[s].readState(in);
     }
     store.readState(in);
+  }
+
+  /** Reads the critic count a checkpoint or policy starts with; it must be this learner's. */
+  private void readCount(DataInput in) throws IOException {
+    int saved = in.readInt();
+    if (saved != m) {
+      throw new IOException("saved " + saved + " server critics, this learner has " + m);
+    }
   }
 
   /** The critics alone: approving reads nothing else ({@link #score}). */
@@ -271,10 +276,7 @@ public final class ServerCritics implements Maddpg.Extension, ApprovalStrategy {
 
   @Override
   public void readPolicy(DataInput in) throws IOException {
-    int saved = in.readInt();
-    if (saved != m) {
-      throw new IOException("saved " + saved + " server critics, this learner has " + m);
-    }
+    readCount(in);
     for (int s = 0; s < m; s++) {
       NetworkFile.readMlpInto(in, critics[s]);
     }
