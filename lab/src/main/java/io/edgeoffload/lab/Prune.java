@@ -102,8 +102,15 @@ public final class Prune {
     Progress progress = dryRun ? null : new Progress("prune", found.size());
     for (Training t : found) {
       Properties state = state(t.dir());
-      boolean finished =
-          state.getProperty("done", "-1").equals(state.getProperty("episodes", "-2"));
+      boolean finished;
+      try {
+        finished = Trainer.complete(state);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(
+            Trainer.STATE,
+            t.dir().resolve(Trainer.STATE),
+            "holds an unreadable number (" + e.getMessage() + ")");
+      }
       long size = size(t.dir().resolve(Trainer.CHECKPOINT)) + size(t.dir().resolve(Trainer.BEST));
       String line;
       if (!finished) {

@@ -605,6 +605,17 @@ public final class Trainer {
   }
 
   /**
+   * Whether a checkpoint's state says its run has done all its episodes (false where either count
+   * is missing).
+   *
+   * @throws NumberFormatException where a count is not a whole number
+   */
+  static boolean complete(Properties state) {
+    return Integer.parseInt(state.getProperty("done", "-1"))
+        == Integer.parseInt(state.getProperty("episodes", "-2"));
+  }
+
+  /**
    * Whether the run in {@code dir}, whose state is {@code state}, was pruned: its policy file is
    * there and no checkpoint is (neither the common name nor the one its state names).
    */
@@ -633,16 +644,14 @@ public final class Trainer {
     }
     try {
       Properties p = state(dir);
-      int done = Integer.parseInt(p.getProperty("done", "-1"));
-      int episodes = Integer.parseInt(p.getProperty("episodes", "-1"));
-      if (done != episodes) {
+      if (!complete(p)) {
         throw new io.edgeoffload.core.config.ConfigException(
             "run folder",
             dir.toString(),
             "has done "
-                + done
+                + p.getProperty("done")
                 + " of its "
-                + episodes
+                + p.getProperty("episodes")
                 + " training episodes: only a finished training is pruned (resume it first)");
       }
       if (pruned(dir, p)) {
