@@ -40,31 +40,6 @@ public final class CollabEnv extends CollabEnvBase {
     return ID;
   }
 
-  /**
-   * One task of a window as the environment executed it: MD {@code md}, position {@code x}, the
-   * decoded point, channel, server and power (W), the co-channel received power it suffered (W),
-   * its transmission time and whole latency (s), and the tasks the server ran alongside it.
-   */
-  public record Task(
-      int md,
-      int x,
-      int point,
-      boolean offloads,
-      int channel,
-      int server,
-      double powerW,
-      double interferenceW,
-      double transmissionS,
-      double latencyS,
-      int serverLoad) {}
-
-  private java.util.function.Consumer<Task> taskListener;
-
-  /** Tells {@code listener} (null for none) of every task executed; it changes nothing. */
-  public void onTask(java.util.function.Consumer<Task> listener) {
-    this.taskListener = listener;
-  }
-
   /** W_{n,k} of the last window. */
   public int lastWindow(int i) {
     return window[i];
@@ -126,21 +101,7 @@ public final class CollabEnv extends CollabEnvBase {
         double rate =
             CollabModel.rate(cfg.bandwidth().hertz(), d.power, gain[i], cfg.noise().watts(), inter);
         double l = taskLatency(d, rate, load[d.server], trans); // COLLAB eq. (2)
-        if (taskListener != null) {
-          taskListener.accept(
-              new Task(
-                  i,
-                  x,
-                  d.point,
-                  d.offloads,
-                  d.channel,
-                  d.server,
-                  d.power,
-                  inter,
-                  trans[0],
-                  l,
-                  load[d.server]));
-        }
+        report(i, x, d, inter, trans[0], l, load[d.server]);
         latency[i] += l; // L_{n,k} = Σ_x L_{n,k,x} (Sec. IV-A)
         energy += taskEnergy(d, trans[0]); // COLLAB eq. (3)
         if (d.offloads) {

@@ -85,6 +85,58 @@ public abstract class CollabEnvBase implements ParallelEnv {
     obs = new float[n][obsDim];
   }
 
+  /**
+   * One task as the environment executed it: MD {@code md}, its position {@code x} (in the task
+   * window of {@code collab-v1}; the slot's index in the episode in {@code collab-slotted-v1}), the
+   * decoded point, channel, server and power (W), the co-channel received power it suffered (W),
+   * its transmission time and whole latency (s), and the tasks the server ran alongside it.
+   */
+  public record Task(
+      int md,
+      int x,
+      int point,
+      boolean offloads,
+      int channel,
+      int server,
+      double powerW,
+      double interferenceW,
+      double transmissionS,
+      double latencyS,
+      int serverLoad) {}
+
+  private java.util.function.Consumer<Task> taskListener;
+
+  /** Tells {@code listener} (null for none) of every task executed; it changes nothing. */
+  public void onTask(java.util.function.Consumer<Task> listener) {
+    this.taskListener = listener;
+  }
+
+  /** Tells the listener, if any, of one task MD {@code md} executed under decision {@code d}. */
+  protected final void report(
+      int md,
+      int x,
+      Decision d,
+      double interferenceW,
+      double transmissionS,
+      double latencyS,
+      int serverLoad) {
+    if (taskListener != null) {
+      taskListener.accept(
+          new Task(
+              md,
+              x,
+              d.point,
+              d.offloads,
+              d.channel,
+              d.server,
+              d.power,
+              interferenceW,
+              transmissionS,
+              latencyS,
+              serverLoad));
+    }
+  }
+
   public CollabEnvConfig config() {
     return cfg;
   }

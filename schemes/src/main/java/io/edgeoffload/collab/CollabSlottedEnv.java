@@ -27,6 +27,7 @@ public final class CollabSlottedEnv extends CollabEnvBase {
   private final boolean[] active;
   private final double[] trans = new double[1];
   private double now;
+  private int slot;
 
   public CollabSlottedEnv(CollabEnvConfig cfg, Workload work) {
     super(cfg, work);
@@ -51,6 +52,7 @@ public final class CollabSlottedEnv extends CollabEnvBase {
     Arrays.fill(clock, 0.0);
     Arrays.fill(started, false);
     now = 0;
+    slot = 0;
   }
 
   private double maxClock() {
@@ -109,6 +111,7 @@ public final class CollabSlottedEnv extends CollabEnvBase {
       while (remaining[i] > 0 && t < end) {
         t += l;
         remaining[i]--;
+        report(i, slot, d, inter, trans[0], l, load[d.server]);
         energy += e;
         tasks++;
         if (d.offloads) {
@@ -133,6 +136,7 @@ public final class CollabSlottedEnv extends CollabEnvBase {
         -(elapsed / cfg.rewardLatencyUnit().seconds()
             + cfg.beta() / n * energy); // eq. (4) per slot
     now = end;
+    slot++;
     Arrays.fill(result.rewards(), r);
     Arrays.fill(result.terminated(), done);
     Arrays.fill(result.truncated(), false);

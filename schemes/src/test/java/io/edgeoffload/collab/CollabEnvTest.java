@@ -34,6 +34,75 @@ class CollabEnvTest {
     return sums;
   }
 
+  /**
+   * The task reports ({@link CollabEnvBase#onTask}) account for every task: as many as the steps
+   * say ran and offloaded, and their latencies add up to the episode's. In the task-aware MDP a
+   * window lasts as long as its slowest MD's tasks in sequence; in the time-based one an MD with
+   * tasks left is never idle (each slot continues from where its last task ended), so the episode's
+   * latency is the longest MD's sum of task latencies.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"task-aware", "50 ms", "300 ms"})
+  void taskReportsAddUpToTheStepsUnderRandomActions(String mdp) {
+    CollabEnvBase env =
+        mdp.equals("task-aware")
+            ? CollabFixtures.env("collab-wide", "env.numDevices=4", "env.tasksMean=12")
+            : CollabFixtures.env(
+                "collab-wide",
+                "env.numDevices=4",
+                "env.tasksMean=12",
+                "env.mdp=time-based",
+                "env.slotLength=" + mdp);
+    RandomPolicy policy = new RandomPolicy(env);
+    float[][] actions = new float[4][env.actionSpace(0).dim()];
+    double[] mdSum = new double[4]; // this step's (task-aware) or episode's (time-based) latency
+    long[] reported = new long[2]; // tasks, offloaded
+    env.onTask(
+        t -> {
+          assertThat(t.latencyS()).isPositive();
+          assertThat(t.transmissionS()).isBetween(0.0, t.latencyS());
+          assertThat(t.interferenceW() > 0).isEqualTo(t.interferenceW() != 0);
+          mdSum[t.md()] += t.latencyS();
+          reported[0]++;
+          reported[1] += t.offloads() ? 1 : 0;
+        });
+    SplittableRandom seeds = new SplittableRandom(3);
+    for (int episode = 0; episode < 4; episode++) {
+      long seed = seeds.nextLong();
+      float[][] obs = env.reset(seed);
+      policy.reset(seed);
+      java.util.Arrays.fill(mdSum, 0.0);
+      double latency = 0;
+      double tasks = 0;
+      double offloaded = 0;
+      reported[0] = 0;
+      reported[1] = 0;
+      StepResult r;
+      do {
+        if (env instanceof CollabEnv) {
+          java.util.Arrays.fill(mdSum, 0.0);
+        }
+        policy.act(obs, actions);
+        r = env.step(actions);
+        latency += r.info()[CollabEnvBase.I_LATENCY];
+        tasks += r.info()[CollabEnvBase.I_TASKS];
+        offloaded += r.info()[CollabEnvBase.I_OFFLOADED];
+        if (env instanceof CollabEnv) {
+          assertThat(r.info()[CollabEnvBase.I_LATENCY])
+              .isCloseTo(java.util.Arrays.stream(mdSum).max().orElseThrow(), within(1e-12));
+        }
+        obs = r.observations();
+      } while (!r.done());
+      assertThat(reported[0]).isEqualTo((long) tasks).isPositive();
+      assertThat(reported[1]).isEqualTo((long) offloaded);
+      if (!(env instanceof CollabEnv)) {
+        double longest = java.util.Arrays.stream(mdSum).max().orElseThrow();
+        assertThat(latency).isCloseTo(longest, within(1e-9 * longest));
+      }
+    }
+    env.onTask(null);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"resnet50", "googlenet", "mobilenetv2"})
   void localOnlyMatchesClosedForms(String model) {

@@ -2,7 +2,6 @@ package io.edgeoffload.collab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeoffload.collab.CollabConfig;
-import io.edgeoffload.collab.CollabEnv;
 import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.Workload;
 import io.edgeoffload.collab.learn.CollabTraining;
@@ -23,9 +22,10 @@ import java.util.Locale;
 /**
  * What a COLLAB policy decides, task by task: evaluated as a {@value CollabRunKinds#CURVE} run
  * evaluates it (same setting, episodes and seed), with the environment reporting every task it
- * executes ({@link CollabEnv#onTask}). It answers why one learner's windows are slower than
+ * executes ({@link CollabEnvBase#onTask}). It answers why one learner's windows are slower than
  * another's: how many tasks go out, from which point, on a channel shared with whom, at what power,
- * and how long their transmission takes.
+ * and how long their transmission takes; and, for the time-based MDP ({@code collab-slotted-v1}) as
+ * for the task-aware one, whether some tasks take catastrophically long.
  *
  * <p>{@code java -cp JAR io.edgeoffload.collab.experiment.PolicyProfile RUN_DIR…} prints one
  * Markdown row per finished run folder: a {@value CollabRunKinds#CURVE} run that kept its trained
@@ -49,6 +49,9 @@ public final class PolicyProfile {
    * @param localMs mean latency of a task kept whole on its MD
    * @param serverLoad mean number of tasks an offloaded task's server ran at once
    * @param offloadedShareByMd per MD, the share of its tasks it offloaded
+   * @param slowestMs the longest latency of any one task
+   * @param slowerThanLocalShare offloaded tasks that took longer than a task kept whole on its MD
+   *     (localFactor · L_0), of all offloaded tasks
    */
   public record Profile(
       double[] metrics,
@@ -61,19 +64,25 @@ public final class PolicyProfile {
       double offloadedMs,
       double localMs,
       double serverLoad,
-      double[] offloadedShareByMd) {}
+      double[] offloadedShareByMd,
+      double slowestMs,
+      double slowerThanLocalShare) {}
 
   /** Profiles {@code policy} on {@code env} over {@code episodes} episodes from {@code seed}. */
-  public static Profile of(Policy policy, CollabEnv env, int episodes, long seed) {
+  public static Profile of(Policy policy, CollabEnvBase env, int episodes, long seed) {
     Workload work = env.workload();
     double pMax = env.config().txPowerMax().watts();
-    long[] n = new long[4]; // tasks, offloaded, raw input, interfered
-    double[] sum = new double[5]; // power, transmission, offloaded latency, local latency, load
+    // A task kept whole on its MD: localFactor · L_0 (MODEL-NOTES COLLAB 4).
+    double localS = env.config().localFactor() * work.baseLatency();
+    long[] n = new long[5]; // tasks, offloaded, raw input, interfered, slower than local
+    double[] sum =
+        new double[6]; // power, transmission, offloaded latency, local latency, load, max
     long[] byMd = new long[2 * env.numAgents()]; // per MD: tasks, offloaded
     env.onTask(
         t -> {
           n[0]++;
           byMd[2 * t.md()]++;
+          sum[5] = Math.max(sum[5], t.latencyS());
           if (t.offloads()) {
             n[1]++;
             byMd[2 * t.md() + 1]++;
@@ -83,6 +92,7 @@ public final class PolicyProfile {
             sum[1] += t.transmissionS();
             sum[2] += t.latencyS();
             sum[4] += t.serverLoad();
+            n[4] += t.latencyS() > localS ? 1 : 0;
           } else {
             sum[3] += t.latencyS();
           }
@@ -110,7 +120,9 @@ public final class PolicyProfile {
         1e3 * sum[2] / off,
         1e3 * sum[3] / local,
         sum[4] / off,
-        shareByMd);
+        shareByMd,
+        1e3 * sum[5],
+        (double) n[4] / off);
   }
 
   /**
@@ -148,7 +160,7 @@ public final class PolicyProfile {
     String label = run.path("policy").asText() + " seed " + seed;
     if (CollabRunKinds.EVAL.equals(kind)) {
       // A non-learning policy on exactly the run's setting, as the run evaluated it.
-      CollabEnv env = profiledEnv(preset, sets);
+      CollabEnvBase env = CollabSetup.env(preset, sets);
       Policy policy =
           CollabSetup.policy(run.path("policy").asText(), CollabSetup.config(preset, sets), env);
       return new Labelled(label, of(policy, env, run.path("episodes").asInt(), seed));
@@ -170,20 +182,11 @@ public final class PolicyProfile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + learnerFile, e);
     }
-    CollabEnv env = profiledEnv(preset, CollabSetup.evalSets(sets));
+    CollabEnvBase env = CollabSetup.env(preset, CollabSetup.evalSets(sets));
     // The evaluation seed of CollabTraining.trainWithEvaluation.
     Profile p =
         of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
     return new Labelled(label, p);
-  }
-
-  /** The environment of {@code sets}, which must be the task-aware one (it reports its tasks). */
-  private static CollabEnv profiledEnv(String preset, List<String> sets) {
-    CollabEnvBase env = CollabSetup.env(preset, sets);
-    if (!(env instanceof CollabEnv e)) {
-      throw new ConfigException("env", env.id(), "profiles need " + CollabEnv.ID);
-    }
-    return e;
   }
 
   /** One Markdown row: label, latency, energy, then the task-level means. */
@@ -191,7 +194,8 @@ public final class PolicyProfile {
     List<String> names = CollabTraining.metricNames();
     return String.format(
         Locale.ROOT,
-        "| %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f |",
+        "| %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f"
+            + " | %.3f |",
         label,
         1e3 * p.metrics()[names.indexOf("total_latency_s")],
         p.metrics()[names.indexOf("energy_per_task_j")],
@@ -205,7 +209,9 @@ public final class PolicyProfile {
         p.transmissionMs(),
         p.offloadedMs(),
         p.localMs(),
-        p.serverLoad());
+        p.serverLoad(),
+        p.slowestMs(),
+        p.slowerThanLocalShare());
   }
 
   /**
@@ -220,8 +226,9 @@ public final class PolicyProfile {
         new StringBuilder(
             "| run | latency (ms) | energy (J/task) | offloaded | offloaded by MD | raw input |"
                 + " shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
-                + " local task (ms) | server load |\n");
-    out.append("|---|").append("---:|".repeat(11)).append('\n');
+                + " local task (ms) | server load | slowest task (ms) | offloaded slower than"
+                + " local |\n");
+    out.append("|---|").append("---:|".repeat(13)).append('\n');
     for (Path dir : runDirs) {
       Labelled l = labelledRun(dir);
       out.append(row(l.label(), l.profile())).append('\n');

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyProfileTest {
   @Test
@@ -27,10 +29,19 @@ class PolicyProfileTest {
     assertThat(p.offloadedShareByMd()).containsExactly(0.0, 0.0, 0.0);
     // A task kept whole on its MD takes 5·L_0 (MODEL-NOTES COLLAB 4): 43.015 ms for ResNet-50.
     assertThat(p.localMs()).isCloseTo(5e3 * env.workload().baseLatency(), within(1e-9));
+    assertThat(p.slowestMs()).isCloseTo(p.localMs(), within(1e-9));
+    assertThat(p.slowerThanLocalShare()).isZero();
   }
 
-  @Test
-  void aTrainedRunsProfileEvaluatesAsItsLastCurvePoint(@TempDir Path dir) throws Exception {
+  /** Both MDPs: the task-aware EMH-PPO and the time-based one of Fig. 7 (50 ms slots). */
+  @ParameterizedTest
+  @ValueSource(strings = {"emh-ppo", "emh-ppo-slotted"})
+  void aTrainedRunsProfileEvaluatesAsItsLastCurvePoint(String policy, @TempDir Path dir)
+      throws Exception {
+    List<String> sets = new java.util.ArrayList<>(List.of("env.tasksMean=6", "env.maxTasks=30"));
+    if (policy.equals("emh-ppo-slotted")) {
+      sets.addAll(List.of("env.mdp=time-based", "env.slotLength=50 ms"));
+    }
     RunSpec spec =
         new RunSpec(
             "0",
@@ -38,8 +49,8 @@ class PolicyProfileTest {
             CollabRunKinds.CURVE,
             "collab",
             "collab-wide",
-            List.of("env.tasksMean=6", "env.maxTasks=30"),
-            "emh-ppo",
+            sets,
+            policy,
             4,
             2,
             0,
@@ -62,6 +73,8 @@ class PolicyProfileTest {
       assertThat(share).isBetween(0.0, 1.0);
     }
     assertThat(p.tasks()).isPositive();
+    assertThat(p.slowestMs()).isGreaterThanOrEqualTo(Math.max(p.localMs(), p.offloadedMs()));
+    assertThat(p.slowerThanLocalShare()).isBetween(0.0, 1.0);
     // Every MD ran the same number of tasks (fixed queues), so the shares average to the total.
     assertThat(Arrays.stream(p.offloadedShareByMd()).average().orElseThrow())
         .isCloseTo(p.offloadedShare(), within(1e-12));
