@@ -355,25 +355,6 @@ public final class EmhPpo implements Learner {
     return cfg.perTask() ? (int) wIdx + 1 : 1;
   }
 
-  /** Log-probability of agent i's action {@code a[ao…]} under w's head row (while acting). */
-  private double logProb(int i, boolean[] mask, int mo, double[] a, int ao, Scratch w) {
-    double[] prow = w.prow;
-    double[] gp = w.gp;
-    double lp = windowDist.logProb(prow, 0, mask, mo, a, ao);
-    int used = usedTasks(a[ao]);
-    for (int x = 0; x < used; x++) {
-      int po = taskOffset(x);
-      int base = ao + 1 + 4 * x;
-      lp += pointDist.logProb(prow, po, null, 0, a, base);
-      lp += channelDist.logProb(prow, po + nPoints, null, 0, a, base + 1);
-      lp += serverDist.logProb(prow, po + nPoints + nChannels, null, 0, a, base + 2);
-      gp[0] = prow[po + taskW - 1];
-      gp[1] = logStd[i][x];
-      lp += powerDist.logProb(gp, 0, null, 0, a, base + 3);
-    }
-    return lp;
-  }
-
   /**
    * Prepares the log-normalisers and probabilities of w's head row (the window head and the {@code
    * used} tasks' categorical heads) for {@link #logProbPrepared} and {@link #entropyPrepared}.
@@ -394,8 +375,8 @@ public final class EmhPpo implements Learner {
 
   /**
    * Log-probability of agent i's action {@code a[ao…]} under w's head row, prepared by {@link
-   * #prepareHeads} (the same value as {@link #logProb}); with {@code scale ≠ 0} adds
-   * scale·∂logp/∂params to w's row gradient and to {@code lsGrad}.
+   * #prepareHeads}, while acting and in the update; with {@code scale ≠ 0} adds scale·∂logp/∂params
+   * to w's row gradient and to {@code lsGrad}.
    */
   private double logProbPrepared(
       int i, boolean[] mask, int mo, double[] a, int ao, double scale, double[] lsGrad, Scratch w) {
@@ -551,7 +532,8 @@ public final class EmhPpo implements Learner {
         gp[1] = logStd[i][x];
         powerDist.sample(gp, 0, null, 0, rng, stepActs, base + 3);
       }
-      stepLogp[i] = logProb(i, windowMasks, mo, stepActs, ao, w);
+      prepareHeads(windowMasks, mo, usedTasks(stepActs[ao]), w);
+      stepLogp[i] = logProbPrepared(i, windowMasks, mo, stepActs, ao, 0, null, w);
       toEnv(stepActs, ao, actions[i]);
     }
     // V of this state was computed as the previous step's V(next) unless an episode began.
