@@ -49,6 +49,7 @@ public final class PolicyProfile {
    * @param localMs mean latency of a task kept whole on its MD
    * @param serverLoad mean number of tasks an offloaded task's server ran at once
    * @param offloadedShareByMd per MD, the share of its tasks it offloaded
+   * @param sentKb mean data an offloaded task sends, kB (10³ bytes)
    * @param slowestMs the longest latency of any one task
    * @param slowerThanLocalShare offloaded tasks that took longer than a task kept whole on its MD
    *     (localFactor · L_0), of all offloaded tasks
@@ -65,6 +66,7 @@ public final class PolicyProfile {
       double localMs,
       double serverLoad,
       double[] offloadedShareByMd,
+      double sentKb,
       double slowestMs,
       double slowerThanLocalShare) {}
 
@@ -75,8 +77,8 @@ public final class PolicyProfile {
     // A task kept whole on its MD: localFactor · L_0 (MODEL-NOTES COLLAB 4).
     double localS = env.config().localFactor() * work.baseLatency();
     long[] n = new long[5]; // tasks, offloaded, raw input, interfered, slower than local
-    double[] sum =
-        new double[6]; // power, transmission, offloaded latency, local latency, load, max
+    // power, transmission, offloaded latency, local latency, load, slowest, bits sent
+    double[] sum = new double[7];
     long[] byMd = new long[2 * env.numAgents()]; // per MD: tasks, offloaded
     env.onTask(
         t -> {
@@ -92,6 +94,7 @@ public final class PolicyProfile {
             sum[1] += t.transmissionS();
             sum[2] += t.latencyS();
             sum[4] += t.serverLoad();
+            sum[6] += work.bits(t.point());
             n[4] += t.latencyS() > localS ? 1 : 0;
           } else {
             sum[3] += t.latencyS();
@@ -121,6 +124,7 @@ public final class PolicyProfile {
         1e3 * sum[3] / local,
         sum[4] / off,
         shareByMd,
+        sum[6] / 8e3 / off,
         1e3 * sum[5],
         (double) n[4] / off);
   }
@@ -195,7 +199,7 @@ public final class PolicyProfile {
     return String.format(
         Locale.ROOT,
         "| %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f"
-            + " | %.3f |",
+            + " | %.1f | %.3f |",
         label,
         1e3 * p.metrics()[names.indexOf("total_latency_s")],
         p.metrics()[names.indexOf("energy_per_task_j")],
@@ -210,6 +214,7 @@ public final class PolicyProfile {
         p.offloadedMs(),
         p.localMs(),
         p.serverLoad(),
+        p.sentKb(),
         p.slowestMs(),
         p.slowerThanLocalShare());
   }
@@ -226,9 +231,9 @@ public final class PolicyProfile {
         new StringBuilder(
             "| run | latency (ms) | energy (J/task) | offloaded | offloaded by MD | raw input |"
                 + " shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
-                + " local task (ms) | server load | slowest task (ms) | offloaded slower than"
-                + " local |\n");
-    out.append("|---|").append("---:|".repeat(13)).append('\n');
+                + " local task (ms) | server load | sent (kB) | slowest task (ms) | offloaded"
+                + " slower than local |\n");
+    out.append("|---|").append("---:|".repeat(14)).append('\n');
     for (Path dir : runDirs) {
       Labelled l = labelledRun(dir);
       out.append(row(l.label(), l.profile())).append('\n');

@@ -103,6 +103,8 @@ class PolicyProfileTest {
     // The schedule never puts two senders on one channel, and every MD offloads in turn.
     assertThat(p.interferedShare()).isZero();
     assertThat(p.rawInputShare()).isEqualTo(1.0);
+    // The raw input of ResNet-50 (3 × 224 × 224 float32) is all an offloaded task sends.
+    assertThat(p.sentKb()).isCloseTo(602.112, within(1e-9));
     for (double share : p.offloadedShareByMd()) {
       assertThat(share).isBetween(0.6, 1.0);
     }
