@@ -5,16 +5,27 @@ import java.util.Locale;
 
 /**
  * A progress bar with ETA on standard error. Silent for work that ends within {@code quietMillis};
- * on a terminal it redraws one line, elsewhere (CI logs) it prints a line every 10%.
+ * on a terminal it redraws one line, elsewhere (CI logs, {@code nohup} files) it prints a line
+ * every 10% and, for slow work, at least every {@value #LOG_EVERY_MIN} minutes while it moves.
+ *
+ * <p>Work is counted in units (episodes, runs) and may be done in fractions of them ({@link
+ * #update}: a sweep counts the runs in flight by their fraction done). The ETA is the rate since
+ * the bar began applied to what is left, not counting units that were done before it began (a run
+ * resumed at 90% has 0.9 done before; see {@link #update}). Safe to call from several threads.
  */
 public final class Progress {
+  /** Longest quiet spell of a moving bar off a terminal, minutes. */
+  static final int LOG_EVERY_MIN = 10;
+
   private final PrintStream out;
   private final String label;
   private final long total;
   private final boolean terminal;
   private final long quietMillis;
   private final long startNanos;
-  private long done;
+  private double done;
+  private double before;
+  private double donePrinted = -1;
   private long lastPrintNanos;
   private int lastDecile = -1;
   private boolean printed;
@@ -31,56 +42,80 @@ public final class Progress {
     this.terminal = terminal;
     this.quietMillis = quietMillis;
     this.startNanos = System.nanoTime();
+    this.lastPrintNanos = startNanos;
   }
 
   /** A short status shown after the bar, e.g. the running reward. */
-  public void note(String text) {
+  public synchronized void note(String text) {
     this.note = text;
   }
 
-  public void advance(long units) {
+  /** {@code units} more are done. */
+  public synchronized void advance(long units) {
     done = Math.min(total, done + units);
-    long now = System.nanoTime();
+    show(System.nanoTime());
+  }
+
+  /**
+   * {@code done} units are done in all (a fraction allowed; the bar never moves back), {@code
+   * before} of them before this bar began, so not counted in its rate.
+   */
+  public synchronized void update(double done, double before) {
+    this.done = Math.max(this.done, Math.min(total, done));
+    this.before = Math.max(0.0, Math.min(before, this.done));
+    show(System.nanoTime());
+  }
+
+  private void show(long now) {
     long elapsedMs = (now - startNanos) / 1_000_000;
     if (elapsedMs < quietMillis) {
       return;
     }
     int decile = (int) (10 * done / total);
+    boolean print;
     if (terminal) {
-      if (now - lastPrintNanos > 200_000_000L || done == total) {
-        out.print("\r" + line(elapsedMs));
-        out.flush();
-        lastPrintNanos = now;
-        printed = true;
-      }
-    } else if (decile != lastDecile) {
-      out.println(line(elapsedMs));
+      print = now - lastPrintNanos > 200_000_000L || done == total;
+    } else {
+      boolean quietTooLong = now - lastPrintNanos >= LOG_EVERY_MIN * 60_000_000_000L;
+      print = decile != lastDecile || (quietTooLong && done > donePrinted);
+    }
+    if (print) {
+      out.print(terminal ? "\r" + line(elapsedMs) : line(elapsedMs) + System.lineSeparator());
+      out.flush();
+      lastPrintNanos = now;
       lastDecile = decile;
+      donePrinted = done;
       printed = true;
     }
   }
 
   /** Ends the bar (a newline on a terminal). */
-  public void finish() {
+  public synchronized void finish() {
     if (printed && terminal) {
       out.print("\r" + line((System.nanoTime() - startNanos) / 1_000_000));
       out.println();
     }
   }
 
-  String line(long elapsedMs) {
-    double f = (double) done / total;
+  /** The bar's line as it reads {@code elapsedMs} after it began. */
+  public synchronized String line(long elapsedMs) {
+    double f = done / total;
     int width = 30;
     int filled = (int) Math.round(f * width);
     String bar = "#".repeat(filled) + ".".repeat(width - filled);
-    long etaMs = done == 0 ? -1 : (long) (elapsedMs * (total - done) / (double) done);
+    double gained = done - before;
+    long etaMs = gained <= 0 ? -1 : (long) (elapsedMs * (total - done) / gained);
+    String count =
+        done == Math.rint(done)
+            ? String.format(Locale.ROOT, "%d", (long) done)
+            : String.format(Locale.ROOT, "%.1f", done);
     return String.format(
         Locale.ROOT,
-        "%s [%s] %3d%% %d/%d  elapsed %s  ETA %s%s",
+        "%s [%s] %3d%% %s/%d  elapsed %s  ETA %s%s",
         label,
         bar,
         (int) (100 * f),
-        done,
+        count,
         total,
         clock(elapsedMs),
         etaMs < 0 ? "--:--" : clock(etaMs),

@@ -9,6 +9,7 @@ import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.core.random.RandomStreams;
 import io.edgeoffload.core.util.Interruption;
+import io.edgeoffload.core.util.WorkProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -281,6 +282,7 @@ public final class Trainer {
           saveBest(dir, learner);
         }
       }
+      WorkProgress.report(e + 1, episodes);
       if (progress != null) {
         if (rewardIndex >= 0) {
           rewardSum += v[rewardIndex];

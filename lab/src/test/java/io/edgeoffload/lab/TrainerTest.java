@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,20 @@ class TrainerTest {
         assertThat(v).as(algo).isFinite().isPositive();
       }
     }
+  }
+
+  /** Training tells whoever runs it (a sweep's bar) how far it is, episode by episode. */
+  @Test
+  void trainingReportsTheShareOfItsEpisodesDone(@TempDir Path dir) {
+    UcmsConfig c = small("maddpg.warmupSteps=20", "maddpg.gradientSteps=1");
+    List<Double> heard = new ArrayList<>();
+    try (io.edgeoffload.core.util.WorkProgress.Scope s =
+        io.edgeoffload.core.util.WorkProgress.listen(heard::add)) {
+      Trainer.train(SCHEME, c, "maddpg", 4, 1, dir, 2, false, 2, MetricsSink.NONE, null);
+      Trainer.train(SCHEME, c, "maddpg", 4, 1, dir, 2, true, 4, MetricsSink.NONE, null);
+    }
+    // Stopped after 2 of 4 episodes, then resumed from its checkpoint at 2.
+    assertThat(heard).containsExactly(0.25, 0.5, 0.75, 1.0);
   }
 
   /**

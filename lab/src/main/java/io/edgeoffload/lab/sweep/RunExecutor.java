@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.edgeoffload.core.config.ConfigLoader;
+import io.edgeoffload.core.util.WorkProgress;
 import io.edgeoffload.lab.AtomicFiles;
 import io.edgeoffload.lab.Provenance;
 import io.edgeoffload.lab.ResolvedConfig;
@@ -60,7 +61,13 @@ public final class RunExecutor {
       Files.createDirectories(dir);
       ResolvedConfig<?> resolved = RunKinds.resolve(spec);
       AtomicFiles.write(dir.resolve("run.yaml"), runYaml(spec, resolved.config()));
-      RunKind.Outcome out = RunKinds.get(spec.kind()).execute(spec, dir);
+      RunKind.Outcome out;
+      // The run's progress reports reach the sweep's bar through InFlight.
+      try (WorkProgress.Scope ignored = WorkProgress.listen(f -> InFlight.report(spec.id(), f))) {
+        out = RunKinds.get(spec.kind()).execute(spec, dir);
+      } finally {
+        InFlight.end(spec.id());
+      }
       for (RunResult.Series s : out.series()) {
         AtomicFiles.write(dir.resolve(s.phase() + "_episodes.csv"), csv(s));
       }

@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a planned sweep into a root folder: {@code ROOT/sweeps/<name>.yaml} (the spec), {@code
@@ -150,6 +155,7 @@ public final class Sweeper {
       skipped = runs.size() - pending.size() - recovered;
       Progress progress = showProgress ? new Progress("sweep " + name, pending.size()) : null;
       int already = runs.size() - pending.size();
+      RunsBar bar = progress == null ? null : new RunsBar(progress, pending);
       try {
         engine.execute(
             pending,
@@ -157,7 +163,7 @@ public final class Sweeper {
             (s, r) -> {
               db.record(s, r, RunExecutor.dir(runsRoot, s.id()));
               counts[r.done() ? 0 : 1]++;
-              if (progress != null) {
+              if (bar != null) {
                 progress.note(
                     String.format(
                         Locale.ROOT,
@@ -165,7 +171,7 @@ public final class Sweeper {
                         counts[0],
                         counts[1],
                         already));
-                progress.advance(1);
+                bar.finished();
               }
               if (counts[0] + counts[1] >= stopAfter) {
                 throw new Stopped(); // a test's interruption: runs in flight are abandoned
@@ -173,6 +179,10 @@ public final class Sweeper {
             });
       } catch (Stopped e) {
         throw new InterruptedException("stopped after " + stopAfter + " runs");
+      } finally {
+        if (bar != null) {
+          bar.close();
+        }
       }
       if (progress != null) {
         progress.finish();
@@ -182,5 +192,57 @@ public final class Sweeper {
     }
     return new Outcome(
         runs.size(), skipped, recovered, counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * A sweep's bar: runs finished, plus the fraction done of each run in flight in this JVM ({@link
+   * InFlight}), read every {@value #TICK_MS} ms by a daemon thread. A run that resumed counts its
+   * first reported fraction as done before the bar began, so the ETA is not fooled by it.
+   */
+  static final class RunsBar implements AutoCloseable {
+    static final long TICK_MS = 2000;
+    private final Progress progress;
+    private final List<String> ids;
+    private final Map<String, Double> before = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger finished =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final ScheduledExecutorService ticker;
+
+    RunsBar(Progress progress, List<RunSpec> runs) {
+      this.progress = progress;
+      this.ids = runs.stream().map(RunSpec::id).toList();
+      this.ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "sweep-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** One more run has finished (its result is recorded). */
+    void finished() {
+      finished.incrementAndGet();
+      tick();
+    }
+
+    void tick() {
+      double inFlight = 0;
+      for (String id : ids) {
+        double[] v = InFlight.of(id);
+        if (v != null) {
+          before.putIfAbsent(id, v[0]);
+          inFlight += v[1];
+        }
+      }
+      double credit = before.values().stream().mapToDouble(Double::doubleValue).sum();
+      progress.update(finished.get() + inFlight, credit);
+    }
+
+    @Override
+    public void close() {
+      ticker.shutdownNow();
+    }
   }
 }

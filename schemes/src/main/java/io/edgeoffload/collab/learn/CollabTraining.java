@@ -10,6 +10,7 @@ import io.edgeoffload.core.metrics.EpisodeMetric;
 import io.edgeoffload.core.metrics.MetricsSink;
 import io.edgeoffload.core.random.RandomStreams;
 import io.edgeoffload.core.util.Interruption;
+import io.edgeoffload.core.util.WorkProgress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,8 +88,12 @@ public final class CollabTraining {
    * learner's state that {@code learner} was loaded from). Episode {@code e} resets the environment
    * with the seed {@code seedOf("episode", e)}, so a position at an episode boundary fixes the
    * environment; the learner's stream runs on across episodes. {@code afterStep} is called after
-   * every step, then {@code boundary} (which may be null) after a step that ended an episode.
+   * every step, then {@code boundary} (which may be null) after a step that ended an episode. The
+   * loop reports its position ({@link WorkProgress}) every 1024 steps and at its end.
    */
+  /** Steps between two {@link WorkProgress} reports, less one (a power of two less one). */
+  private static final long PROGRESS_MASK = 1023;
+
   public static long train(
       Learner learner,
       CollabEnvBase env,
@@ -141,6 +146,9 @@ public final class CollabTraining {
         obs = copy(r.observations());
       }
       afterStep.accept(s + 1);
+      if (((s + 1) & PROGRESS_MASK) == 0 || s + 1 == steps) {
+        WorkProgress.report(s + 1, steps);
+      }
       if (r.done() && boundary != null) {
         boundary.atBoundary(new Position(s + 1, episode, updates));
       }

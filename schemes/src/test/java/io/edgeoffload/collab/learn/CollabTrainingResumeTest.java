@@ -54,6 +54,18 @@ class CollabTrainingResumeTest {
     };
   }
 
+  /** The loop tells whoever runs it how far it is: every 1024 steps and at its end. */
+  @Test
+  void theLoopReportsItsProgressEvery1024StepsAndAtItsEnd() {
+    List<Double> heard = new ArrayList<>();
+    CollabEnvBase env = env("mahppo");
+    try (io.edgeoffload.core.util.WorkProgress.Scope s =
+        io.edgeoffload.core.util.WorkProgress.listen(heard::add)) {
+      CollabTraining.train(learner("mahppo", env, 3), env, 2500, 3, null, (k, st, v) -> {});
+    }
+    assertThat(heard).containsExactly(1024 / 2500.0, 2048 / 2500.0, 1.0);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"emh-ppo", "mahppo"})
   void aCurveResumedFromAnySaveEqualsTheUninterruptedOne(String id, @TempDir Path dir)
