@@ -17,10 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** A sweep's bar counts the runs in flight by their fraction done. */
 class SweepProgressTest {
   private static RunSpec spec(String id) {
+    return spec(id, "eval");
+  }
+
+  private static RunSpec spec(String id, String kind) {
     return new RunSpec(
         id,
         "t",
-        "eval",
+        kind,
         "ucms",
         "ucms-kb",
         List.of("env.numUsers=4", "env.slotsPerEpisode=2"),
@@ -62,50 +66,22 @@ class SweepProgressTest {
   static final Map<String, double[]> SEEN = new ConcurrentHashMap<>();
 
   /** Reports half of its work done, then evaluates as {@code eval} does. */
-  static final class Halves implements RunKind {
-    @Override
-    public String id() {
-      return "test-halves";
+  static final class Halves extends EvalLikeKind {
+    Halves() {
+      super("test-halves", "reports half its work");
     }
 
     @Override
-    public String description() {
-      return "reports half its work";
-    }
-
-    @Override
-    public void validate(RunSpec spec) {}
-
-    @Override
-    public Outcome execute(RunSpec spec, Path dir) {
+    void before(RunSpec spec) {
       WorkProgress.report(1, 2);
       SEEN.put(spec.id(), InFlight.of(spec.id()));
-      return RunKinds.get("eval").execute(spec, dir);
-    }
-
-    @Override
-    public Outcome placeholder(RunSpec spec) {
-      return RunKinds.get("eval").placeholder(spec);
     }
   }
 
   @Test
   void aRunsReportsReachTheBoardWhileItExecutesAndLeaveWithIt(@TempDir Path root) {
     RunKinds.register(new Halves());
-    RunSpec s =
-        new RunSpec(
-            "halves-1",
-            "t",
-            "test-halves",
-            "ucms",
-            "ucms-kb",
-            List.of("env.numUsers=4", "env.slotsPerEpisode=2"),
-            "random",
-            1,
-            1,
-            0,
-            Map.of(),
-            Map.of());
+    RunSpec s = spec("halves-1", "test-halves");
     RunResult r = RunExecutor.execute(s, root, "threads");
     assertThat(r.done()).as(r.error()).isTrue();
     assertThat(SEEN.get("halves-1")).containsExactly(0.5, 0.5);

@@ -206,34 +206,19 @@ class SweeperTest {
   }
 
   /** A run kind that fails for odd seeds (seed 3 by running out of memory). */
-  static final class Flaky implements RunKind {
-    @Override
-    public String id() {
-      return "test-flaky";
+  static final class Flaky extends EvalLikeKind {
+    Flaky() {
+      super("test-flaky", "fails for odd seeds");
     }
 
     @Override
-    public String description() {
-      return "fails for odd seeds";
-    }
-
-    @Override
-    public void validate(RunSpec spec) {}
-
-    @Override
-    public Outcome execute(RunSpec spec, Path dir) {
+    void before(RunSpec spec) {
       if (spec.seed() == 3) {
         throw new OutOfMemoryError("seed 3 wants the moon");
       }
       if (spec.seed() % 2 == 1) {
         throw new IllegalStateException("seed " + spec.seed() + " is odd");
       }
-      return RunKinds.get("eval").execute(spec, dir);
-    }
-
-    @Override
-    public Outcome placeholder(RunSpec spec) {
-      return RunKinds.get("eval").placeholder(spec);
     }
   }
 
