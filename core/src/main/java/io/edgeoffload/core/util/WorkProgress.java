@@ -24,7 +24,7 @@ public final class WorkProgress {
     }
   }
 
-  /** Whether a report on this thread reaches anyone (to skip work done only to report). */
+  /** Whether this thread has a listener (none once every scope on it is closed). */
   public static boolean listened() {
     return LISTENER.get() != null;
   }
