@@ -30,7 +30,8 @@ public record CollabConfig(CollabEnvConfig env, CollabLearnerConfig learner)
   /**
    * The whole tree, less what came after the first full-budget runs while it holds its default, so
    * that those runs keep their ids: {@code learner} while it equals {@link
-   * CollabLearnerConfig#paper()}, and {@code env.rewardPerTask} while true (eq. 8 as printed).
+   * CollabLearnerConfig#paper()}, {@code env.rewardPerTask} while true (eq. 8 as printed) and
+   * {@code env.slotReward} while {@code elapsed}.
    */
   @Override
   public ObjectNode identityTree() {
@@ -40,6 +41,9 @@ public record CollabConfig(CollabEnvConfig env, CollabLearnerConfig learner)
     }
     if (env.rewardPerTask()) {
       ((ObjectNode) tree.get("env")).remove("rewardPerTask");
+    }
+    if (env.slotReward().equals(CollabEnvConfig.SLOT_REWARD_ELAPSED)) {
+      ((ObjectNode) tree.get("env")).remove("slotReward");
     }
     return tree;
   }

@@ -48,6 +48,10 @@ import io.edgeoffload.core.units.TimeSpan;
  * @param mdp {@code task-aware} ({@code collab-v1}) or {@code time-based} ({@code
  *     collab-slotted-v1})
  * @param slotLength slot of the time-based MDP (Fig. 7: 10, 50, 300 ms)
+ * @param slotReward the time-based MDP's reward (the paper gives none; MODEL-NOTES COLLAB 9):
+ *     {@code elapsed}, the time the slot adds to the episode plus the energy of the tasks started
+ *     in it, so that the return is eq. (4)'s objective; {@code started} (a probe), eq. (8) without
+ *     its waiting term over the tasks started in the slot, each charged its whole latency at once
  * @param featureSplit AgileNN's split ratio of the intermediate features: that share of the data is
  *     not sent and the server-side remainder of its share runs on the MD (0: off)
  */
@@ -82,6 +86,7 @@ public record CollabEnvConfig(
     boolean rewardPerTask,
     String mdp,
     TimeSpan slotLength,
+    String slotReward,
     double featureSplit) {
 
   public static final String PARTITION_OPERATOR = "operator";
@@ -92,6 +97,8 @@ public record CollabEnvConfig(
   public static final String DISTANCE_FIXED = "fixed";
   public static final String MDP_TASK_AWARE = "task-aware";
   public static final String MDP_TIME_BASED = "time-based";
+  public static final String SLOT_REWARD_ELAPSED = "elapsed";
+  public static final String SLOT_REWARD_STARTED = "started";
 
   public CollabEnvConfig {
     Check.range("numDevices", numDevices, 1, 64);
@@ -132,6 +139,7 @@ public record CollabEnvConfig(
     Check.oneOf("mdp", mdp, MDP_TASK_AWARE, MDP_TIME_BASED);
     Check.present("slotLength", slotLength);
     Check.positive("slotLength", slotLength.seconds());
+    Check.oneOf("slotReward", slotReward, SLOT_REWARD_ELAPSED, SLOT_REWARD_STARTED);
     if (!(featureSplit >= 0 && featureSplit < 1)) {
       throw new ConfigException("featureSplit", featureSplit, "must lie in [0, 1)");
     }

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * <p>Our reading of the reward (the paper gives none; "it does not include a waiting time
  * penalty"): r_t = −(Δ_t + (β/N)·E_t), with Δ_t the time of the slot during which some MD still
  * works (in {@code rewardLatencyUnit}) and E_t the energy of the tasks started in it, so that an
- * episode's return is the objective of eq. (4). Interference and server load count the MDs that
- * start tasks in the same slot.
+ * episode's return is the objective of eq. (4). With {@code slotReward: started} (a probe) the
+ * reward is eq. (8) without its waiting term over the tasks started in the slot: the longest MD's
+ * sum of their latencies and their energy, divided by W_t = tasks started / N (0 when none starts).
+ * Interference and server load count the MDs that start tasks in the same slot.
  */
 public final class CollabSlottedEnv extends CollabEnvBase {
   public static final String ID = "collab-slotted-v1";
@@ -25,6 +27,7 @@ public final class CollabSlottedEnv extends CollabEnvBase {
   private final double[] rx;
   private final int[] load;
   private final boolean[] active;
+  private final double[] startedLatency;
   private final double[] trans = new double[1];
   private double now;
   private int slot;
@@ -40,6 +43,7 @@ public final class CollabSlottedEnv extends CollabEnvBase {
     rx = new double[n];
     load = new int[cfg.numServers()];
     active = new boolean[n];
+    startedLatency = new double[n];
   }
 
   @Override
@@ -108,8 +112,10 @@ public final class CollabSlottedEnv extends CollabEnvBase {
       double l = taskLatency(d, rate, load[d.server], trans); // COLLAB eq. (2)
       double e = taskEnergy(d, trans[0]); // COLLAB eq. (3)
       double t = Math.max(clock[i], now);
+      startedLatency[i] = 0;
       while (remaining[i] > 0 && t < end) {
         t += l;
+        startedLatency[i] += l;
         remaining[i]--;
         report(i, slot, d, inter, trans[0], l, load[d.server]);
         energy += e;
@@ -132,9 +138,32 @@ public final class CollabSlottedEnv extends CollabEnvBase {
         }
       }
     }
-    double r =
-        -(elapsed / cfg.rewardLatencyUnit().seconds()
-            + cfg.beta() / n * energy); // eq. (4) per slot
+    double r;
+    if (cfg.slotReward().equals(CollabEnvConfig.SLOT_REWARD_STARTED)) {
+      // eq. (8) less its waiting term, over the tasks started in this slot (a probe, note 9)
+      double longest = 0;
+      for (int i = 0; i < n; i++) {
+        if (active[i]) {
+          longest = Math.max(longest, startedLatency[i]);
+        }
+      }
+      r =
+          tasks == 0
+              ? 0.0
+              : CollabModel.reward(
+                  longest,
+                  0.0,
+                  energy,
+                  cfg.rewardPerTask() ? (double) tasks / n : 1.0,
+                  cfg.alpha(),
+                  cfg.beta(),
+                  n,
+                  cfg.rewardLatencyUnit().seconds());
+    } else {
+      r =
+          -(elapsed / cfg.rewardLatencyUnit().seconds()
+              + cfg.beta() / n * energy); // eq. (4) per slot
+    }
     now = end;
     slot++;
     Arrays.fill(result.rewards(), r);

@@ -153,6 +153,47 @@ class CollabEnvTest {
     }
   }
 
+  /**
+   * {@code slotReward: started}: a slot's reward is eq. (8) without its waiting term over the tasks
+   * started in it. Under local-only every MD starts its tasks in step, so each slot that starts any
+   * costs one local task's latency and energy, −(5·L_0 + β·ζ·MACs), and the others nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"10 ms", "50 ms", "300 ms"})
+  void startedSlotRewardChargesEachLocalTaskOnce(String slot) {
+    CollabEnvBase env =
+        CollabFixtures.env(
+            "collab-wide",
+            "env.mdp=time-based",
+            "env.slotLength=" + slot,
+            "env.slotReward=started",
+            "env.taskModel=fixed");
+    Workload w = env.workload();
+    double perTask = 5 * 8.603 + 50.0 * 1e-5 * w.totalMacs() / 1e6; // ms unit, β = 50
+    LocalOnlyPolicy policy = new LocalOnlyPolicy(env);
+    float[][] actions = new float[3][env.actionSpace(0).dim()];
+    float[][] obs = env.reset(4);
+    policy.reset(4);
+    int charged = 0;
+    double started = 0;
+    StepResult r;
+    do {
+      policy.act(obs, actions);
+      r = env.step(actions);
+      double reward = r.rewards()[0];
+      if (r.info()[CollabEnvBase.I_TASKS] > 0) {
+        assertThat(reward).as(slot).isCloseTo(-perTask, within(1e-9));
+        charged++;
+        started += r.info()[CollabEnvBase.I_TASKS];
+      } else {
+        assertThat(reward).as(slot).isZero();
+      }
+      obs = r.observations();
+    } while (!r.done());
+    assertThat(started).isEqualTo(150);
+    assertThat(charged).isPositive();
+  }
+
   @Test
   void windowAccountingUnderRandomActions() {
     CollabEnv env = (CollabEnv) CollabFixtures.env("collab-wide", "env.numDevices=4");

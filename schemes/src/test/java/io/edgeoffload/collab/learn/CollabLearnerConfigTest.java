@@ -9,6 +9,7 @@ import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.CollabScheme;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.core.config.ConfigLoader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,8 +38,17 @@ class CollabLearnerConfigTest {
     // Nor is env.rewardPerTask at its default (eq. 8 as printed): the tree is the environment as
     // it was before either key existed.
     ObjectNode envOnly = ConfigLoader.yaml().createObjectNode();
-    envOnly.set("env", ConfigLoader.toTree(c.env()).without("rewardPerTask"));
+    // Nor env.slotReward at its default (elapsed), added later still.
+    envOnly.set(
+        "env", ConfigLoader.toTree(c.env()).without(List.of("rewardPerTask", "slotReward")));
     assertThat(c.identityTree()).isEqualTo(envOnly);
+    assertThat(
+            load(preset, "env.slotReward=started")
+                .identityTree()
+                .path("env")
+                .path("slotReward")
+                .asText())
+        .isEqualTo("started");
     assertThat(
             load(preset, "env.rewardPerTask=false")
                 .identityTree()
