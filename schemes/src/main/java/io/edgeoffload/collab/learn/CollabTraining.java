@@ -83,6 +83,9 @@ public final class CollabTraining {
     void atBoundary(Position position);
   }
 
+  /** Steps between two {@link WorkProgress} reports, less one (a power of two less one). */
+  private static final long PROGRESS_MASK = 1023;
+
   /**
    * The loop itself, started at {@code from} ({@link Position#START}, or a position saved with the
    * learner's state that {@code learner} was loaded from). Episode {@code e} resets the environment
@@ -91,9 +94,6 @@ public final class CollabTraining {
    * every step, then {@code boundary} (which may be null) after a step that ended an episode. The
    * loop reports its position ({@link WorkProgress}) every 1024 steps and at its end.
    */
-  /** Steps between two {@link WorkProgress} reports, less one (a power of two less one). */
-  private static final long PROGRESS_MASK = 1023;
-
   public static long train(
       Learner learner,
       CollabEnvBase env,

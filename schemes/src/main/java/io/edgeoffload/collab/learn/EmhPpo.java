@@ -374,6 +374,24 @@ public final class EmhPpo implements Learner {
   }
 
   /**
+   * Prepares only the log-normalisers of w's head row, all that {@link #logProbPrepared} with
+   * {@code scale = 0} reads (while acting): the same values as {@link #prepareHeads} gives, without
+   * the probabilities the gradients and the entropy need.
+   */
+  private void prepareLogNormalizers(boolean[] mask, int mo, int used, Scratch w) {
+    double[] prow = w.prow;
+    w.logZ[0] = windowDist.logNormalizer(prow, 0, mask, mo);
+    for (int x = 0; x < used; x++) {
+      int po = taskOffset(x);
+      int co = po + nPoints;
+      int so = co + nChannels;
+      w.logZ[1 + 3 * x] = pointDist.logNormalizer(prow, po, null, 0);
+      w.logZ[2 + 3 * x] = channelDist.logNormalizer(prow, co, null, 0);
+      w.logZ[3 + 3 * x] = serverDist.logNormalizer(prow, so, null, 0);
+    }
+  }
+
+  /**
    * Log-probability of agent i's action {@code a[ao…]} under w's head row, prepared by {@link
    * #prepareHeads}, while acting and in the update; with {@code scale ≠ 0} adds scale·∂logp/∂params
    * to w's row gradient and to {@code lsGrad}.
@@ -532,7 +550,7 @@ public final class EmhPpo implements Learner {
         gp[1] = logStd[i][x];
         powerDist.sample(gp, 0, null, 0, rng, stepActs, base + 3);
       }
-      prepareHeads(windowMasks, mo, usedTasks(stepActs[ao]), w);
+      prepareLogNormalizers(windowMasks, mo, usedTasks(stepActs[ao]), w);
       stepLogp[i] = logProbPrepared(i, windowMasks, mo, stepActs, ao, 0, null, w);
       toEnv(stepActs, ao, actions[i]);
     }
