@@ -220,13 +220,16 @@ public final class Categorical implements Distribution {
 
   /**
    * Computes the row's log-normaliser (returned) and writes π_j into {@code probs[qo, qo+n)} (0 for
-   * masked actions), for the overloads below that take them. Checks the row as {@link #logProb}
-   * does.
+   * masked actions), for the overloads below that take them; with {@code probs == null} only the
+   * log-normaliser, all that {@link #logProb(double[], int, boolean[], int, double[], int, double)}
+   * needs. Checks the row as {@link #logProb} does.
    */
   public double prepare(double[] p, int po, boolean[] mask, int mo, double[] probs, int qo) {
     double logZ = logNormalizer(p, po, mask, mo);
-    for (int j = 0; j < n; j++) {
-      probs[qo + j] = allowed(mask, mo, j) ? Math.exp(p[po + j] - logZ) : 0.0;
+    if (probs != null) {
+      for (int j = 0; j < n; j++) {
+        probs[qo + j] = allowed(mask, mo, j) ? Math.exp(p[po + j] - logZ) : 0.0;
+      }
     }
     return logZ;
   }

@@ -225,6 +225,7 @@ class CategoricalTest {
       double[] probs = new double[pad + n];
       double logZ = c.prepare(p, pad, m, mo, probs, pad);
       assertThat(logZ).isEqualTo(c.logNormalizer(p, pad, m, mo));
+      assertThat(c.prepare(p, pad, m, mo, null, 0)).as("without probabilities").isEqualTo(logZ);
       assertThat(c.logProb(p, pad, m, mo, a, 1, logZ)).isEqualTo(c.logProb(p, pad, m, mo, a, 1));
       double h = c.entropy(p, pad, m, mo, logZ, probs, pad);
       assertThat(h).isEqualTo(c.entropy(p, pad, m, mo));

@@ -356,12 +356,13 @@ public final class EmhPpo implements Learner {
   }
 
   /**
-   * Prepares the log-normalisers and probabilities of w's head row (the window head and the {@code
-   * used} tasks' categorical heads) for {@link #logProbPrepared} and {@link #entropyPrepared}.
+   * Prepares the log-normalisers of w's head row (the window head and the {@code used} tasks'
+   * categorical heads) and, with {@code probs} (w.probs), their probabilities: the log-normalisers
+   * alone are all that {@link #logProbPrepared} with {@code scale = 0} reads (while acting); the
+   * update's gradients and {@link #entropyPrepared} need the probabilities too.
    */
-  private void prepareHeads(boolean[] mask, int mo, int used, Scratch w) {
+  private void prepareHeads(boolean[] mask, int mo, int used, double[] probs, Scratch w) {
     double[] prow = w.prow;
-    double[] probs = w.probs;
     w.logZ[0] = windowDist.prepare(prow, 0, mask, mo, probs, 0);
     for (int x = 0; x < used; x++) {
       int po = taskOffset(x);
@@ -370,24 +371,6 @@ public final class EmhPpo implements Learner {
       w.logZ[1 + 3 * x] = pointDist.prepare(prow, po, null, 0, probs, po);
       w.logZ[2 + 3 * x] = channelDist.prepare(prow, co, null, 0, probs, co);
       w.logZ[3 + 3 * x] = serverDist.prepare(prow, so, null, 0, probs, so);
-    }
-  }
-
-  /**
-   * Prepares only the log-normalisers of w's head row, all that {@link #logProbPrepared} with
-   * {@code scale = 0} reads (while acting): the same values as {@link #prepareHeads} gives, without
-   * the probabilities the gradients and the entropy need.
-   */
-  private void prepareLogNormalizers(boolean[] mask, int mo, int used, Scratch w) {
-    double[] prow = w.prow;
-    w.logZ[0] = windowDist.logNormalizer(prow, 0, mask, mo);
-    for (int x = 0; x < used; x++) {
-      int po = taskOffset(x);
-      int co = po + nPoints;
-      int so = co + nChannels;
-      w.logZ[1 + 3 * x] = pointDist.logNormalizer(prow, po, null, 0);
-      w.logZ[2 + 3 * x] = channelDist.logNormalizer(prow, co, null, 0);
-      w.logZ[3 + 3 * x] = serverDist.logNormalizer(prow, so, null, 0);
     }
   }
 
@@ -550,7 +533,7 @@ public final class EmhPpo implements Learner {
         gp[1] = logStd[i][x];
         powerDist.sample(gp, 0, null, 0, rng, stepActs, base + 3);
       }
-      prepareLogNormalizers(windowMasks, mo, usedTasks(stepActs[ao]), w);
+      prepareHeads(windowMasks, mo, usedTasks(stepActs[ao]), null, w);
       stepLogp[i] = logProbPrepared(i, windowMasks, mo, stepActs, ao, 0, null, w);
       toEnv(stepActs, ao, actions[i]);
     }
@@ -763,7 +746,7 @@ public final class EmhPpo implements Learner {
         int mo = (s * n + i) * wMax;
         int r = b * n + i;
         int used = usedTasks(acts[ao]);
-        prepareHeads(windowMasks, mo, used, w);
+        prepareHeads(windowMasks, mo, used, w.probs, w);
         double lp = logProbPrepared(i, windowMasks, mo, acts, ao, 0, null, w);
         double ratio = Math.exp(lp - oldLogp[s * n + i]);
         double unclipped = ratio * adv;
