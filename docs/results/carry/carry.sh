@@ -28,7 +28,13 @@ case "$1" in
         -exec cp {} "$tmp/" \;
       rm -rf "${dest:?}/$id"; mv "$tmp" "$dest/$id"; n=$((n + 1))
     done
-    echo "carry.sh: $n finished runs of $root saved in $dest"
+    # Saved runs that git ignores are lost with the machine (2026-11-23: a `runs/` rule ignored
+    # them and nothing was committed), so refuse to report success for them.
+    if [[ $n -gt 0 ]] && git -C "$HERE" check-ignore -q "$dest/$id/result.json"; then
+      echo "carry.sh: git ignores $dest (see .gitignore); the saved runs would not be committed" >&2
+      exit 1
+    fi
+    echo "carry.sh: $n finished runs of $root saved in $dest; commit them: git add $dest"
     ;;
   restore)
     src="$HERE/$2/runs"; root="$3"
