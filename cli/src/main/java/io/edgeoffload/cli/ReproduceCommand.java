@@ -34,17 +34,24 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "reproduce",
     mixinStandardHelpOptions = true,
+    // One string per paragraph: picocli wraps each to the terminal's width itself.
     description = {
       "Reproduce a paper figure or table: CSV data, a Markdown table and PNG/SVG figures in DIR.",
-      "Recipes: see `edgeoffload list`. --quick runs CI's small budget (5 seeds, 1 slot).",
-      "A reproduction is a sweep: its runs go to DIR/runs/<id>/ and DIR/results.duckdb, run on",
-      "--engine threads or spark; running it again into the same DIR resumes it (completed runs",
-      "are read, not repeated), and recipes sharing a DIR share their common runs.",
-      "--dry-run counts what a reproduction into DIR would still run, and runs nothing;",
-      "--render draws the figures from DIR's finished runs, also while another one runs there.",
+      "Recipes: see `edgeoffload list`. --quick runs CI's small budget on five seeds, a smoke"
+          + " test rather than the paper's scenario (UARA: one slot a seed; UCMS: 12 UDs, small"
+          + " networks, 8 training episodes; COLLAB: 4,000 training steps, the non-learning"
+          + " columns in full).",
+      "A reproduction is a sweep: its runs go to DIR/runs/<id>/ and DIR/results.duckdb, run on"
+          + " --engine threads or spark; running it again into the same DIR resumes it"
+          + " (completed runs are read, not repeated), and recipes sharing a DIR share their"
+          + " common runs.",
+      "--dry-run counts what a reproduction into DIR would still run, and runs nothing;"
+          + " --render draws the figures from DIR's finished runs, also while another one runs"
+          + " there.",
       "--set KEY=VALUE reproduces under another setting (e.g. a COLLAB learner hyper-parameter).",
-      "Several recipes, comma-separated or with * (collab-fig8,collab-fig9 or 'ucms-*'), run in",
-      "that order into DIR, sharing their common runs; one whose runs fail does not stop the rest.",
+      "Several recipes, comma-separated or with * (collab-fig8,collab-fig9 or 'ucms-*'), run in"
+          + " that order into DIR, sharing their common runs; one whose runs fail does not stop"
+          + " the rest.",
       "Example: edgeoffload reproduce uara-fig4 --quick --out runs/fig4"
     })
 final class ReproduceCommand implements Callable<Integer> {
@@ -56,7 +63,7 @@ final class ReproduceCommand implements Callable<Integer> {
               + " (collab-fig8,collab-fig9 or 'ucms-fig*'), reproduced in that order.")
   String id;
 
-  @Option(names = "--quick", description = "Small budget: five seeds of one slot each.")
+  @Option(names = "--quick", description = "CI's small budget: five seeds, short trainings (see above).")
   boolean quick;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
