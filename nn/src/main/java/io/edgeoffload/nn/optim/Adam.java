@@ -56,7 +56,9 @@ public final class Adam {
   /**
    * One update of {@code params} from {@code grads} (same length as the optimiser's state).
    *
-   * @return the gradient's global L2 norm before clipping
+   * @return the gradient's global L2 norm before clipping when clipping is on; NaN without
+   *     clipping, where the norm is not computed (its serial double sum cost about as much as the
+   *     update itself: 5% of a UCMS training's CPU)
    */
   public double step(float[] params, float[] grads) {
     int n = m.length;
@@ -64,14 +66,17 @@ public final class Adam {
       throw new IllegalArgumentException(
           "adam state has " + n + " parameters, got " + params.length + "/" + grads.length);
     }
-    double sq = 0;
-    for (int i = 0; i < n; i++) {
-      sq += (double) grads[i] * grads[i];
-    }
-    double norm = Math.sqrt(sq);
+    double norm = Double.NaN;
     double scale = 1.0;
-    if (config.maxGradNorm() > 0 && norm > config.maxGradNorm()) {
-      scale = config.maxGradNorm() / norm;
+    if (config.maxGradNorm() > 0) {
+      double sq = 0;
+      for (int i = 0; i < n; i++) {
+        sq += (double) grads[i] * grads[i];
+      }
+      norm = Math.sqrt(sq);
+      if (norm > config.maxGradNorm()) {
+        scale = config.maxGradNorm() / norm;
+      }
     }
     t++;
     float b1 = (float) config.beta1();

@@ -43,7 +43,8 @@ class AdamTest {
     float[] p2 = {0f, 0f};
     // norm 5 → clipped to 1: g' = (0.6, 0.8)
     double norm = clipped.step(p1, new float[] {3f, 4f});
-    plain.step(p2, new float[] {0.6f, 0.8f});
+    // Without clipping the norm is not computed.
+    assertThat(plain.step(p2, new float[] {0.6f, 0.8f})).isNaN();
     assertThat(norm).isCloseTo(5.0, offset(1e-9));
     assertThat(p1[0]).isCloseTo(p2[0], offset(1e-7f));
     assertThat(p1[1]).isCloseTo(p2[1], offset(1e-7f));
