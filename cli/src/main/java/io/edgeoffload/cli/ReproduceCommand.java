@@ -63,7 +63,9 @@ final class ReproduceCommand implements Callable<Integer> {
               + " (collab-fig8,collab-fig9 or 'ucms-fig*'), reproduced in that order.")
   String id;
 
-  @Option(names = "--quick", description = "CI's small budget: five seeds, short trainings (see above).")
+  @Option(
+      names = "--quick",
+      description = "CI's small budget: five seeds, short trainings (see above).")
   boolean quick;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
