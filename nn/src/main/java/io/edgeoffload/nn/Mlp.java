@@ -320,16 +320,17 @@ public final class Mlp {
   }
 
   /**
-   * Whether {@code v[0, n)} holds no NaN or infinity: a float is not finite exactly when its
-   * exponent bits are all ones, and the smallest of (exponent bits XOR all ones) is 0 then; an int
-   * minimum over the array is a loop the JIT vectorises, unlike a branch per element.
+   * Whether {@code v[0, n)} holds no NaN or infinity: x·0 is ±0 for a finite x and NaN for an
+   * infinity or a NaN, and {@code Math.max} keeps a NaN. The JIT vectorises this float maximum
+   * (0.19 ns an element on this machine) but not an int minimum over the exponent bits through
+   * {@code floatToRawIntBits} (0.92 ns), which took 8% of a COLLAB training's time.
    */
   private static boolean allFinite(float[] v, int n) {
-    int min = Integer.MAX_VALUE;
+    float max = 0f;
     for (int i = 0; i < n; i++) {
-      min = Math.min(min, (Float.floatToRawIntBits(v[i]) & 0x7f800000) ^ 0x7f800000);
+      max = Math.max(max, v[i] * 0f);
     }
-    return min != 0;
+    return max == 0f;
   }
 
   private void checkFinite(float[] v, int n, int width, int layer, String what) {
