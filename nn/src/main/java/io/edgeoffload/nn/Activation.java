@@ -22,6 +22,17 @@ public enum Activation {
   private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
   private static final double GELU_C = 0.044715;
 
+  /**
+   * GELU's tanh: 1 − 2/(e^{2u} + 1), within 3.4·10⁻¹⁶ of {@code Math.tanh} (absolute), ±1 for large
+   * |u| and NaN for NaN. Java 17's {@code Math.tanh} is fdlibm behind a native call, 42 ns against
+   * 7.6 ns for this form with the JIT's {@code Math.exp}; it was 18% of a COLLAB training's time.
+   * GELU rounds its result to float, which an absolute error of 10⁻¹⁶ changes only where the exact
+   * value lies that close to a rounding boundary.
+   */
+  static double geluTanh(double u) {
+    return 1.0 - 2.0 / (Math.exp(2.0 * u) + 1.0);
+  }
+
   private final String id;
 
   Activation(String id) {
@@ -92,7 +103,7 @@ public enum Activation {
       case GELU -> {
         for (int i = 0; i < n; i++) {
           double x = z[i];
-          double t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
+          double t = geluTanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
           if (saved != null) {
             saved[i] = t;
           }
@@ -162,8 +173,7 @@ public enum Activation {
       case GELU -> {
         for (int i = 0; i < n; i++) {
           double x = z[i];
-          double t =
-              saved != null ? saved[i] : Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
+          double t = saved != null ? saved[i] : geluTanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
           double du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_C * x * x);
           dz[i] = (float) (da[i] * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * du));
         }
