@@ -10,9 +10,9 @@ import java.util.Locale;
 /**
  * Training speed of a COLLAB learner at the paper's size (Table III: 3 MDs, 2 servers, ResNet-50,
  * W_max = 5) with the paper's schedule (batch 256, rollouts of 1024, 4 epochs): {@code java -cp
- * cli/target/edgeoffload.jar io.edgeoffload.collab.experiment.TrainBench [LEARNER] [STEPS]
- * [PRESET]}. Prints environment steps per second (collection and updates together) after a warm-up
- * of one rollout.
+ * cli/target/edgeoffload.jar io.edgeoffload.collab.experiment.TrainBench [LEARNER] [STEPS] [PRESET]
+ * [KEY=VALUE…]}, e.g. {@code emh-ppo 20480 collab-wide env.numDevices=4}. Prints environment steps
+ * per second (collection and updates together) after a warm-up of one rollout.
  */
 public final class TrainBench {
   private TrainBench() {}
@@ -21,7 +21,9 @@ public final class TrainBench {
     String id = args.length > 0 ? args[0] : "emh-ppo";
     long steps = args.length > 1 ? Long.parseLong(args[1]) : 20_480;
     String preset = args.length > 2 ? args[2] : "collab-wide";
-    List<String> sets = CollabSetup.learnerSets(id, List.of());
+    // Any further arguments are KEY=VALUE settings, as `--set` takes them (env.numDevices=4).
+    List<String> extra = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
+    List<String> sets = CollabSetup.learnerSets(id, extra);
     CollabEnvBase env = CollabSetup.env(preset, sets);
     EmhPpo learner = new EmhPpo(id, CollabLearners.registry().get(id).config(), env, 1);
     int rollout = learner.config().settings().rolloutSteps();
