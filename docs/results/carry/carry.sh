@@ -47,6 +47,10 @@ case "$1" in
       mkdir -p "$root/runs/$id"; cp -n "$r"* "$root/runs/$id/"; n=$((n + 1))
     done
     echo "carry.sh: $n runs restored into $root/runs"
+    # Runs share ids across code versions; the commits they were made with say which numerics
+    # they carry (a change of kernel or summation order makes later runs differ in their bits).
+    commits="$(cat "$src"/*/run.yaml 2>/dev/null | sed -n 's/^  git_commit: //p' | sort | uniq -c)"
+    [[ -n "$commits" ]] && echo "carry.sh: made with (runs, commit):" && echo "$commits"
     ;;
   *) usage ;;
 esac
