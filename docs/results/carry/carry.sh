@@ -3,7 +3,8 @@
 #
 #   carry.sh save ROOT NAME      copy the finished ("status":"done") runs of sweep root ROOT
 #                                into docs/results/carry/NAME/runs/<id>/ (run.yaml, result.json,
-#                                summary.json and the per-phase CSVs; no *.bin, no checkpoint/)
+#                                summary.json; no *.bin, no checkpoint/, and not the per-phase
+#                                <phase>_episodes.csv, whose series result.json holds)
 #   carry.sh restore NAME ROOT   copy them back into ROOT/runs/, never over a file already there
 #
 # A run folder counts as finished when its result.json names it (RunExecutor.read), so after
@@ -24,8 +25,10 @@ case "$1" in
       grep -q '"status":"done"' "$r/result.json" 2>/dev/null || continue
       grep -q "\"runId\":\"$id\"" "$r/result.json" || continue
       tmp="$dest/.$id.tmp"; rm -rf "$tmp"; mkdir -p "$tmp"
-      find "$r" -maxdepth 1 -type f \( -name '*.yaml' -o -name '*.json' -o -name '*.csv' \) \
-        -exec cp {} "$tmp/" \;
+      # The per-phase CSVs (<phase>_episodes.csv) repeat result.json's series for a reader; no
+      # command reads them back (renders, sweeps and the results database read result.json), and
+      # they were half of a UCMS run's bytes.
+      find "$r" -maxdepth 1 -type f \( -name '*.yaml' -o -name '*.json' \) -exec cp {} "$tmp/" \;
       rm -rf "${dest:?}/$id"; mv "$tmp" "$dest/$id"; n=$((n + 1))
     done
     # Saved runs that git ignores are lost with the machine (2026-11-23: a `runs/` rule ignored
