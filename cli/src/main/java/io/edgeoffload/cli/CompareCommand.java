@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate several policies over several root seeds on one scenario (same episode seeds for",
-      "every policy) and write per-run folders, comparison plots, summary.md and summary.csv.",
+      "Evaluate several policies over several root seeds on one scenario (same episode seeds for"
+          + " every policy) and write per-run folders, comparison plots, summary.md and summary.csv.",
       "Intervals are over seed means when there are several seeds.",
       "Example: edgeoffload compare --preset ucms-kb --episodes 1000 --seeds 1-5 --out runs/kb"
     })

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every built-in policy of the UCMS scheme on preset ucms-kb for a short budget, with the",
-      "same seeds, and write one run folder per policy plus comparison plots and summary.md."
+      "Run every built-in policy of the UCMS scheme on preset ucms-kb for a short budget, with the"
+          + " same seeds, and write one run folder per policy plus comparison plots and summary.md."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(

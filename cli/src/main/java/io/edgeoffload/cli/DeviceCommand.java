@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
     name = "device",
     mixinStandardHelpOptions = true,
     description = {
-      "Run device agents: per request the policy picks a partition point (or local-only), the",
-      "device runs the head, sends the crossing tensors to the edge server and records latency",
-      "split into local compute, transfer, server wait and server compute. If the server is",
-      "unreachable, too slow for the deadline, busy or dies mid-request, the device completes",
-      "the request locally and says so. --devices N runs N agents in this process (load test).",
+      "Run device agents: per request the policy picks a partition point (or local-only), the"
+          + " device runs the head, sends the crossing tensors to the edge server and records latency"
+          + " split into local compute, transfer, server wait and server compute. If the server is"
+          + " unreachable, too slow for the deadline, busy or dies mid-request, the device completes"
+          + " the request locally and says so. --devices N runs N agents in this process (load test).",
       "Example: edgeoffload device --server 127.0.0.1:50051 --model mobilenetv2"
           + " --policy latency-optimal --requests 100"
     })

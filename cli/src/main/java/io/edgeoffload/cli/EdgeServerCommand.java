@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
     name = "edge-server",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an edge server: load the tails of a model's candidate partition points (ONNX Runtime),",
-      "accept split-inference requests over gRPC, run them on a bounded worker pool, report queue",
-      "length and recent service times to devices, and shed load beyond --max-sessions.",
+      "Run an edge server: load the tails of a model's candidate partition points (ONNX Runtime),"
+          + " accept split-inference requests over gRPC, run them on a bounded worker pool, report queue"
+          + " length and recent service times to devices, and shed load beyond --max-sessions.",
       "Serves until killed, or for --duration seconds. See docs/runtime.md.",
       "Example: edgeoffload edge-server --port 50051 --model mobilenetv2 --max-sessions 8"
     })

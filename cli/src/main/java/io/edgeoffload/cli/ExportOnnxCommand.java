@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
     description = {
       "Export a model as ONNX (opset 13, float32) with seeded random weights.",
       "Writes DIR/full.onnx, or with --cut S the two sides of partition point S:",
-      "DIR/head.onnx (device; its outputs are the crossing tensors) and",
-      "DIR/tail.onnx (server; its inputs are those tensors; none at s = S).",
+      "DIR/head.onnx (device; its outputs are the crossing tensors) and"
+          + " DIR/tail.onnx (server; its inputs are those tensors; none at s = S).",
       "The same seed gives the same weights in all three.",
       "Example: edgeoffload export-onnx --model mobilenetv2 --cut 10 --out onnx/m10"
     })

@@ -34,10 +34,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "List the partition points s = 1..S of a model (COLLAB Algorithm 1).",
-      "The device runs an ancestor-closed set of operators and sends each crossing",
-      "tensor once; s = 1 sends the raw input, s = S runs everything on the device.",
-      "Columns: s, device_macs, server_macs, bytes_sent, crossing_count, device_ops,",
-      "crossing_operators (';'-separated).",
+      "The device runs an ancestor-closed set of operators and sends each crossing"
+          + " tensor once; s = 1 sends the raw input, s = S runs everything on the device.",
+      "Columns: s, device_macs, server_macs, bytes_sent, crossing_count, device_ops,"
+          + " crossing_operators (';'-separated).",
       "Example: edgeoffload partition --model googlenet --format csv --plot g.png"
     })
 final class PartitionCommand implements Callable<Integer> {

@@ -14,12 +14,12 @@ import picocli.CommandLine.Parameters;
     name = "policy-profile",
     mixinStandardHelpOptions = true,
     description = {
-      "What a COLLAB policy decides, task by task, in finished reproduction runs: a trained",
-      "learner (a collab-curve run's learner.bin, on its run's evaluation setting, episodes and",
-      "seed) or a non-learning policy (a collab-eval run), in the task-aware or the time-based",
-      "MDP. One Markdown row per RUN_DIR: latency, energy, offloaded share (in all and per MD),",
-      "raw-input cuts, shared channels, power, transmission, offloaded and local task latency,",
-      "server load, the slowest task, and the offloaded tasks slower than a local one.",
+      "What a COLLAB policy decides, task by task, in finished reproduction runs: a trained"
+          + " learner (a collab-curve run's learner.bin, on its run's evaluation setting, episodes and"
+          + " seed) or a non-learning policy (a collab-eval run), in the task-aware or the time-based"
+          + " MDP. One Markdown row per RUN_DIR: latency, energy, offloaded share (in all and per MD),"
+          + " raw-input cuts, shared channels, power, transmission, offloaded and local task latency,"
+          + " server load, the slowest task, and the offloaded tasks slower than a local one.",
       "Example: edgeoffload policy-profile runs/c6/runs/<id> runs/c6/runs/<id2>"
     })
 final class PolicyProfileCommand implements Callable<Integer> {

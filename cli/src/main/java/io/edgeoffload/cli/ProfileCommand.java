@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the latency of every compute node of a model on this machine with ONNX Runtime's",
-      "profiler (one thread, graph optimisation off so that each ONNX node keeps its operator's",
-      "name) and write a latency profile: '# key: value' lines, then node,name,macs,seconds.",
+      "Measure the latency of every compute node of a model on this machine with ONNX Runtime's"
+          + " profiler (one thread, graph optimisation off so that each ONNX node keeps its operator's"
+          + " name) and write a latency profile: '# key: value' lines, then node,name,macs,seconds.",
       "Devices (device --profile) and the COLLAB environment load it with LatencyProfile.read.",
       "Example: edgeoffload profile --model mobilenetv2 --out profiles/mobilenetv2.csv"
     })

@@ -15,13 +15,13 @@ import picocli.CommandLine.Parameters;
     name = "prune",
     mixinStandardHelpOptions = true,
     description = {
-      "Replace the checkpoints of finished training runs by their policies: what evaluating a",
-      "run needs (for MADDPG learners the actors, and UCMS_MADDPG's server critics), without",
-      "critics, target networks, optimiser state or replay. A 48-agent UCMS checkpoint of about",
-      "400 MB becomes a policy of a few MB. Evaluation (eval --policy, reproduce, sweeps) reads",
-      "a pruned run as before; training it further is refused. Runs still training are left.",
-      "PATH: a `train` run folder, a sweep or reproduction folder (its runs/), or a folder of",
-      "run folders. Example: edgeoffload prune runs/ucms-fig5 --dry-run"
+      "Replace the checkpoints of finished training runs by their policies: what evaluating a"
+          + " run needs (for MADDPG learners the actors, and UCMS_MADDPG's server critics), without"
+          + " critics, target networks, optimiser state or replay. A 48-agent UCMS checkpoint of about"
+          + " 400 MB becomes a policy of a few MB. Evaluation (eval --policy, reproduce, sweeps) reads"
+          + " a pruned run as before; training it further is refused. Runs still training are left.",
+      "PATH: a `train` run folder, a sweep or reproduction folder (its runs/), or a folder of"
+          + " run folders. Example: edgeoffload prune runs/ucms-fig5 --dry-run"
     })
 final class PruneCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders to prune.")

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run SQL on ROOT/results.duckdb (read-only) and print the rows: a table, or --csv/--json.",
-      "Tables: runs, params, episodes, summaries, sweeps (docs/sweeps.md). --export writes every",
-      "table as Parquet or CSV for pandas/R.",
+      "Tables: runs, params, episodes, summaries, sweeps (docs/sweeps.md). --export writes every"
+          + " table as Parquet or CSV for pandas/R.",
       "Example: edgeoffload query runs/sweep \"SELECT policy, avg(mean) FROM runs JOIN summaries"
           + " USING (run_id) WHERE metric = 'cost' GROUP BY policy\""
     })

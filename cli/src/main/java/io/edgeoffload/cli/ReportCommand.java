@@ -15,10 +15,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Write a self-contained HTML report of a sweep root (ROOT/report.html).",
-      "From ROOT/results.duckdb: per headline metric a figure (mean over seeds,",
-      "95%% Student-t bands or error bars) and a table; training curves; failed",
-      "runs; the spec; provenance. Figures inline, nothing fetched. Also writes",
-      "ROOT/report/tables.md, tables.tex (booktabs) and each figure as PNG, SVG.",
+      "From ROOT/results.duckdb: per headline metric a figure (mean over seeds,"
+          + " 95%% Student-t bands or error bars) and a table; training curves; failed"
+          + " runs; the spec; provenance. Figures inline, nothing fetched. Also writes"
+          + " ROOT/report/tables.md, tables.tex (booktabs) and each figure as PNG, SVG.",
       "See docs/sweeps.md (Reports). Example: edgeoffload report runs/sweep"
     })
 final class ReportCommand implements Callable<Integer> {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate one policy on a scheme's scenario and write DIR/config.yaml, DIR/episodes.csv,",
-      "DIR/summary.json and DIR/plots/ (PNG and SVG).",
+      "Evaluate one policy on a scheme's scenario and write DIR/config.yaml, DIR/episodes.csv,"
+          + " DIR/summary.json and DIR/plots/ (PNG and SVG).",
       "Example: edgeoffload run --scheme ucms --preset ucms-kb --policy greedy --episodes 20"
           + " --seed 1 --out runs/greedy"
     })

@@ -19,10 +19,10 @@ import picocli.CommandLine.Parameters;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a sweep (YAML: grid over config keys × policies/learners × seeds, a budget per run)",
-      "into ROOT: ROOT/runs/<id>/ per run, ROOT/results.duckdb (tables runs, params, episodes,",
-      "summaries, sweeps), ROOT/export/*.parquet|csv. Re-running skips completed runs; a killed",
-      "sweep loses at most the runs in flight. Specs: examples/sweeps/, docs/sweeps.md.",
+      "Run a sweep (YAML: grid over config keys × policies/learners × seeds, a budget per run)"
+          + " into ROOT: ROOT/runs/<id>/ per run, ROOT/results.duckdb (tables runs, params, episodes,"
+          + " summaries, sweeps), ROOT/export/*.parquet|csv. Re-running skips completed runs; a killed"
+          + " sweep loses at most the runs in flight. Specs: examples/sweeps/, docs/sweeps.md.",
       "Example: edgeoffload sweep examples/sweeps/ucms-policies.yaml --out runs/sweep"
     })
 final class SweepCommand implements Callable<Integer> {

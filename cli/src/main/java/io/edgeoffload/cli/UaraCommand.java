@@ -92,8 +92,8 @@ final class UaraCommand implements Runnable {
       name = "solve",
       mixinStandardHelpOptions = true,
       description = {
-        "Draw one instance and solve it: association summary, iterations, dual value, primal",
-        "objective and time. --verify adds the exhaustive optimum and the optimality gap.",
+        "Draw one instance and solve it: association summary, iterations, dual value, primal"
+            + " objective and time. --verify adds the exhaustive optimum and the optimality gap.",
         "Example: edgeoffload uara solve --devices 80 --servers 4 --alpha 1 --load comm --seed 3"
       })
   static final class Solve implements Callable<Integer> {
@@ -222,8 +222,8 @@ final class UaraCommand implements Runnable {
       name = "bench",
       mixinStandardHelpOptions = true,
       description = {
-        "Pricing speed on one thread: time per iteration and to convergence, and the memory of",
-        "the instance, from 100 to 100,000 devices.",
+        "Pricing speed on one thread: time per iteration and to convergence, and the memory of"
+            + " the instance, from 100 to 100,000 devices.",
         "Example: edgeoffload uara bench --servers 100 --devices 100,1000,10000,100000"
       })
   static final class Bench implements Callable<Integer> {

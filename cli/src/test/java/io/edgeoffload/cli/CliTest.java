@@ -159,6 +159,37 @@ class CliTest {
     assertThat(exec("--version").out()).contains("edgeoffload");
   }
 
+  /**
+   * picocli wraps each description element on its own, so an element hand-wrapped to ~90 columns
+   * is cut again at 80 and leaves a short line in mid-sentence ("a trained" / "learner (a ..."):
+   * one element per paragraph reads as one paragraph. Checked on every command's rendered help.
+   */
+  @Test
+  void noHelpTextIsCutInMidSentence() {
+    java.util.List<String> cuts = new java.util.ArrayList<>();
+    java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+    todo.add(Main.commandLine());
+    int commands = 0;
+    while (!todo.isEmpty()) {
+      picocli.CommandLine c = todo.pop();
+      todo.addAll(c.getSubcommands().values());
+      commands++;
+      String[] lines = c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF).split("\\R");
+      for (int i = 1; i < lines.length; i++) {
+        String prev = lines[i - 1];
+        // A description line (not indented) shorter than most, continued in lower case.
+        if (!prev.isBlank()
+            && !prev.startsWith(" ")
+            && prev.length() < 60
+            && lines[i].matches("[a-z(].*")) {
+          cuts.add(c.getCommandName() + ": [" + prev + "] / [" + lines[i] + "]");
+        }
+      }
+    }
+    assertThat(commands).isGreaterThan(20);
+    assertThat(cuts).isEmpty();
+  }
+
   @Test
   void demoComparesEveryPolicy(@TempDir Path tmp) throws IOException {
     Path dir = tmp.resolve("demo");
