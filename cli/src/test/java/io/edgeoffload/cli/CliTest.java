@@ -160,9 +160,9 @@ class CliTest {
   }
 
   /**
-   * picocli wraps each description element on its own, so an element hand-wrapped to ~90 columns
-   * is cut again at 80 and leaves a short line in mid-sentence ("a trained" / "learner (a ..."):
-   * one element per paragraph reads as one paragraph. Checked on every command's rendered help.
+   * picocli wraps each description element on its own, so an element hand-wrapped to ~90 columns is
+   * cut again at 80 and leaves a short line in mid-sentence ("a trained" / "learner (a ..."): one
+   * element per paragraph reads as one paragraph. Checked on every command's rendered help.
    */
   @Test
   void noHelpTextIsCutInMidSentence() {
