@@ -41,8 +41,8 @@ import picocli.CommandLine.Option;
           + " DIR/checkpoint.bin (every --checkpoint-every episodes), DIR/train_episodes.csv,"
           + " DIR/plots/ and, after training, DIR/eval/ (the trained policy evaluated).",
       "Example: edgeoffload train --scheme ucms --algo ucms-maddpg --preset ucms-kb"
-          + " --episodes 2000 --seed 1 --out runs/ucms-maddpg"
-          + " Resume: edgeoffload train --resume runs/ucms-maddpg"
+          + " --episodes 2000 --seed 1 --out runs/ucms-maddpg",
+      "Resume: edgeoffload train --resume runs/ucms-maddpg"
     })
 final class TrainCommand implements Callable<Integer> {
   @Mixin ConfigOptions config = new ConfigOptions();

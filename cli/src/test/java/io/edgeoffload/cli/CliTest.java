@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class CliTest {
 
@@ -166,15 +171,15 @@ class CliTest {
    */
   @Test
   void noHelpTextIsCutInMidSentence() {
-    java.util.List<String> cuts = new java.util.ArrayList<>();
-    java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+    List<String> cuts = new ArrayList<>();
+    Deque<CommandLine> todo = new ArrayDeque<>();
     todo.add(Main.commandLine());
     int commands = 0;
     while (!todo.isEmpty()) {
-      picocli.CommandLine c = todo.pop();
+      CommandLine c = todo.pop();
       todo.addAll(c.getSubcommands().values());
       commands++;
-      String[] lines = c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF).split("\\R");
+      String[] lines = c.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R");
       for (int i = 1; i < lines.length; i++) {
         String prev = lines[i - 1];
         // A description line (not indented) shorter than most, continued in lower case.
