@@ -159,29 +159,27 @@ public final class Sweep {
     String[] labels = {
       "average reward per window", "total inference latency (ms)", "energy per task (J)"
     };
+    List<String> logPlots = new ArrayList<>();
     for (int m = 0; m < 3; m++) {
-      List<BandChart.Band> bands = new ArrayList<>();
-      for (int a = 0; a < series.size(); a++) {
-        double[] x = new double[values.length];
-        double[] mean = new double[values.length];
-        double[] lo = new double[values.length];
-        double[] hi = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-          Stats.Summary s = all.get(i).get(a).summary(m);
-          x[i] = values[i];
-          mean[i] = s.mean() * scale[m];
-          lo[i] = s.ciLow() * scale[m];
-          hi[i] = s.ciHigh() * scale[m];
-        }
-        bands.add(new BandChart.Band(series.get(a).label(), x, mean, lo, hi));
+      // The reward is tried as a cost (−reward), which is positive and can be drawn on a log axis.
+      double sign = m == 0 ? -1 : 1;
+      List<BandChart.Band> bands = bands(all, series.size(), values, m, sign * scale[m]);
+      boolean log = spansADecade(bands);
+      String label = labels[m];
+      if (log) {
+        label = (m == 0 ? "cost per window = −reward (eq. 8)" : labels[m]).concat(", log scale");
+        logPlots.add(files[m]);
+      } else if (sign < 0) {
+        bands = bands(all, series.size(), values, m, scale[m]);
       }
       BandChart.write(
           opt.out().resolve(files[m]),
           String.format(Locale.ROOT, "%s: %s (%d seeds)", title, files[m], opt.seedCount()),
           axis.label(),
-          labels[m],
+          label,
           bands,
-          List.of());
+          List.of(),
+          log);
     }
     for (int i = 0; i < values.length; i++) {
       for (int a = 0; a < series.size(); a++) {
@@ -198,13 +196,66 @@ public final class Sweep {
       }
     }
     AtomicFiles.write(opt.out().resolve("sweep.csv"), csv.toString());
-    AtomicFiles.write(opt.out().resolve("summary.md"), summary(title, axis, all, opt));
+    AtomicFiles.write(opt.out().resolve("summary.md"), summary(title, axis, all, opt, logPlots));
     return all;
   }
 
-  /** The caption and the table of final values of a sweep. */
+  /**
+   * Per series (in order), the final values of metric {@code m} times {@code factor} against the
+   * axis: mean and 95% band over seeds. A negative factor swaps the band's edges.
+   */
+  private static List<BandChart.Band> bands(
+      List<List<Convergence.Result>> all, int seriesCount, double[] values, int m, double factor) {
+    List<BandChart.Band> bands = new ArrayList<>();
+    for (int a = 0; a < seriesCount; a++) {
+      double[] x = values.clone();
+      double[] mean = new double[values.length];
+      double[] lo = new double[values.length];
+      double[] hi = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        Stats.Summary s = all.get(i).get(a).summary(m);
+        mean[i] = s.mean() * factor;
+        double e1 = s.ciLow() * factor;
+        double e2 = s.ciHigh() * factor;
+        lo[i] = Math.min(e1, e2);
+        hi[i] = Math.max(e1, e2);
+      }
+      bands.add(new BandChart.Band(all.get(0).get(a).series().label(), x, mean, lo, hi));
+    }
+    return bands;
+  }
+
+  /**
+   * Whether a plot of these bands needs a logarithmic y axis: every mean is positive and the
+   * largest is at least ten times the smallest (at full budget, Fig. 10's EMH-PPO takes 440 s an
+   * episode with six MDs and 0.6 s with one; on a linear axis every other point sits on zero). The
+   * band edges do not decide: a t-interval over three seeds can span decades by itself.
+   */
+  static boolean spansADecade(List<BandChart.Band> bands) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (BandChart.Band b : bands) {
+      for (double v : b.mean()) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+          return false;
+        }
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    return max > 0 && max >= 10 * min;
+  }
+
+  /**
+   * The caption and the table of final values of a sweep; the caption names the plots drawn on a
+   * logarithmic axis.
+   */
   static String summary(
-      String title, Axis axis, List<List<Convergence.Result>> all, ExperimentOptions opt) {
+      String title,
+      Axis axis,
+      List<List<Convergence.Result>> all,
+      ExperimentOptions opt,
+      List<String> logPlots) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(title).append("\n\n");
     sb.append(
@@ -220,6 +271,15 @@ public final class Sweep {
             opt.evalEpisodes(),
             axis.description(),
             axis.name()));
+    if (!logPlots.isEmpty()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "The final values span more than a decade, so these plots have a logarithmic y axis"
+                  + " (the reward drawn as a cost, −reward; a band edge at or below zero on the"
+                  + " bottom edge): %s.%n%n",
+              String.join(", ", logPlots)));
+    }
     sb.append("| ")
         .append(axis.name())
         .append(" | series | reward | total latency (ms) | energy (J/task) |\n");

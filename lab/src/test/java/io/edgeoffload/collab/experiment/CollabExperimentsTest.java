@@ -269,6 +269,46 @@ class CollabExperimentsTest {
     assertThat(planSweep(Fig7.SHADOWING)).hasSize(2 * 5);
   }
 
+  @Test
+  void sweepPlotsTurnLogarithmicOnlyWhenTheMeansSpanADecade() {
+    // Fig. 10 at full budget: 0.62 s with one MD, 440 s with six (latency, ms)
+    BandChart.Band wide =
+        new BandChart.Band(
+            "EMH-PPO",
+            new double[] {1, 6},
+            new double[] {621.9, 440145.3},
+            new double[] {612, -1.1e6},
+            new double[] {631, 2.0e6});
+    // Fig. 11: every series within a factor of two of local-only
+    BandChart.Band narrow =
+        new BandChart.Band(
+            "round-robin",
+            new double[] {1, 6},
+            new double[] {1468.4, 1040.7},
+            new double[] {1460, 1030},
+            new double[] {1476, 1050});
+    assertThat(Sweep.spansADecade(List.of(narrow))).isFalse();
+    assertThat(Sweep.spansADecade(List.of(narrow, wide))).isTrue();
+    // a band alone never decides: its lower edge below zero is the t-interval of three seeds
+    BandChart.Band wideBand =
+        new BandChart.Band(
+            "MAHPPO",
+            new double[] {1, 6},
+            new double[] {2150, 2160},
+            new double[] {-5e5, 1},
+            new double[] {5e5, 5e6});
+    assertThat(Sweep.spansADecade(List.of(narrow, wideBand))).isFalse();
+    // a mean at or below zero (a reward not negated) cannot go on a log axis
+    BandChart.Band reward =
+        new BandChart.Band(
+            "local only",
+            new double[] {1, 6},
+            new double[] {-45.06, -9242.2},
+            new double[] {-45.06, -9242.2},
+            new double[] {-45.06, -9242.2});
+    assertThat(Sweep.spansADecade(List.of(reward))).isFalse();
+  }
+
   /** The runs a sweep of local-only along {@code axis} plans (two seeds). */
   private static List<RunSpec> planSweep(Sweep.Axis axis) {
     Recipe r =
