@@ -276,8 +276,8 @@ public final class Sweep {
           String.format(
               Locale.ROOT,
               "The final values span more than a decade, so these plots have a logarithmic y axis"
-                  + " (the reward drawn as a cost, −reward; a band edge at or below zero on the"
-                  + " bottom edge): %s.%n%n",
+                  + " (%sa band edge at or below zero on the bottom edge): %s.%n%n",
+              logPlots.contains("reward") ? "the reward drawn as a cost, −reward; " : "",
               String.join(", ", logPlots)));
     }
     sb.append("| ")
