@@ -163,14 +163,14 @@ public final class Sweep {
     for (int m = 0; m < 3; m++) {
       // The reward is tried as a cost (−reward), which is positive and can be drawn on a log axis.
       double sign = m == 0 ? -1 : 1;
-      List<BandChart.Band> bands = bands(all, series.size(), values, m, sign * scale[m]);
+      List<BandChart.Band> bands = bands(all, series, values, m, sign * scale[m]);
       boolean log = spansADecade(bands);
       String label = labels[m];
       if (log) {
         label = (m == 0 ? "cost per window = −reward (eq. 8)" : labels[m]).concat(", log scale");
         logPlots.add(files[m]);
       } else if (sign < 0) {
-        bands = bands(all, series.size(), values, m, scale[m]);
+        bands = bands(all, series, values, m, scale[m]);
       }
       BandChart.write(
           opt.out().resolve(files[m]),
@@ -205,9 +205,13 @@ public final class Sweep {
    * axis: mean and 95% band over seeds. A negative factor swaps the band's edges.
    */
   private static List<BandChart.Band> bands(
-      List<List<Convergence.Result>> all, int seriesCount, double[] values, int m, double factor) {
+      List<List<Convergence.Result>> all,
+      List<Convergence.Series> series,
+      double[] values,
+      int m,
+      double factor) {
     List<BandChart.Band> bands = new ArrayList<>();
-    for (int a = 0; a < seriesCount; a++) {
+    for (int a = 0; a < series.size(); a++) {
       double[] x = values.clone();
       double[] mean = new double[values.length];
       double[] lo = new double[values.length];
@@ -220,7 +224,7 @@ public final class Sweep {
         lo[i] = Math.min(e1, e2);
         hi[i] = Math.max(e1, e2);
       }
-      bands.add(new BandChart.Band(all.get(0).get(a).series().label(), x, mean, lo, hi));
+      bands.add(new BandChart.Band(series.get(a).label(), x, mean, lo, hi));
     }
     return bands;
   }
@@ -243,7 +247,7 @@ public final class Sweep {
         max = Math.max(max, v);
       }
     }
-    return max > 0 && max >= 10 * min;
+    return max >= 10 * min; // no bands: 0 >= ∞ is false
   }
 
   /**
