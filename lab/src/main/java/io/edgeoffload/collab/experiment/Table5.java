@@ -27,7 +27,9 @@ public final class Table5 {
   /**
    * Asks {@code runs} for the non-learning columns ({@link CollabRunKinds#EVAL} runs) and the
    * learned ones ({@link CollabRunKinds#VARIANTS} runs with the evaluation setting as their only
-   * variant), one per seed; writes {@code table5.csv} and {@code table5.md}.
+   * variant), one per seed; writes {@code table5.csv}, {@code table5.md} (the means, then the
+   * operator-against-chain changes) and {@code table5-change.csv} (those changes paired by seed,
+   * {@link #pairedChangePercent}).
    */
   public static void run(ExperimentOptions opt, RecipeRuns runs) {
     int[] learned = learnedDevices(opt);
@@ -50,6 +52,10 @@ public final class Table5 {
     md.append("| EMH-PPO operator: reward | latency (ms) | energy (J) ");
     md.append("| EMH-PPO chain: reward | latency (ms) | energy (J) |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder gainsCsv =
+        new StringBuilder("devices,model,column,seeds,latency_change_pct,latency_change_ci,");
+    gainsCsv.append("energy_change_pct,energy_change_ci\n");
+    List<String[]> gainRows = new ArrayList<>();
     for (int n = 1; n <= 6; n++) {
       boolean learn = contains(learned, n);
       for (String model : MODELS) {
@@ -60,7 +66,9 @@ public final class Table5 {
           {"learned", "operator", "emh-ppo"},
           {"learned", "chain", "emh-ppo"}
         };
-        for (String[] col : columns) {
+        double[][][] perSeed = new double[columns.length][][];
+        for (int c = 0; c < columns.length; c++) {
+          String[] col = columns[c];
           if (col[0].equals("learned") && !learn) {
             md.append(" | – | – | –");
             continue;
@@ -86,6 +94,7 @@ public final class Table5 {
                       .values()[0];
             }
           }
+          perSeed[c] = v;
           csv.append(n).append(',').append(model).append(',').append(col[0]).append(',');
           csv.append(col[1]).append(',').append(opt.seedCount());
           double[] scale = {1, 1e3, 1};
@@ -102,10 +111,90 @@ public final class Table5 {
           csv.append('\n');
         }
         md.append(" |\n");
+        String[] pairs = {"non-learning", "learned"};
+        for (int p = 0; p < 2; p++) {
+          double[][] op = perSeed[2 * p];
+          double[][] chain = perSeed[2 * p + 1];
+          if (op == null) {
+            continue; // learned columns not computed for this MD count
+          }
+          gainsCsv.append(n).append(',').append(model).append(',').append(pairs[p]);
+          gainsCsv.append(',').append(op.length);
+          for (int k = 1; k <= 2; k++) { // latency, energy
+            Stats.Summary g = pairedChangePercent(column(op, k), column(chain, k));
+            gainsCsv.append(String.format(Locale.ROOT, ",%.4g,%.3g", g.mean(), g.halfWidth()));
+            gainRows.add(new String[] {String.valueOf(n), model, pairs[p], fmtChange(g)});
+          }
+          gainsCsv.append('\n');
+        }
       }
     }
+    md.append(gainsTable(gainRows, opt.seedCount()));
     AtomicFiles.write(opt.out().resolve("table5.csv"), csv.toString());
+    AtomicFiles.write(opt.out().resolve("table5-change.csv"), gainsCsv.toString());
     AtomicFiles.write(opt.out().resolve("table5.md"), md.toString());
+  }
+
+  /**
+   * The change of operator-grained against chain partitioning, paired by seed: per seed {@code 100
+   * · (op − chain) / chain}, then mean and 95% interval over seeds (negative: operator-grained is
+   * lower). A seed whose chain value is zero gives NaN.
+   */
+  public static Stats.Summary pairedChangePercent(double[] op, double[] chain) {
+    if (op.length != chain.length) {
+      throw new IllegalArgumentException(
+          "op and chain need one value per seed each, got " + op.length + " and " + chain.length);
+    }
+    double[] d = new double[op.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = chain[i] == 0 ? Double.NaN : 100 * (op[i] - chain[i]) / chain[i];
+    }
+    return Stats.summarize(d);
+  }
+
+  private static double[] column(double[][] v, int k) {
+    double[] x = new double[v.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = v[i][k];
+    }
+    return x;
+  }
+
+  private static String fmtChange(Stats.Summary g) {
+    return String.format(Locale.ROOT, "%+.1f ± %.1f", g.mean(), g.halfWidth());
+  }
+
+  private static String gainsTable(List<String[]> rows, int seeds) {
+    StringBuilder md = new StringBuilder();
+    md.append("\n## Operator-grained against chain partitioning\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Change in %%, paired by seed: 100 · (operator − chain) / chain per seed, mean ± 95%%"
+                + " interval over %d seeds; negative: operator-grained is lower. Paper: −3 to −4%%"
+                + " latency, −12 to −15%% energy.%n%n",
+            seeds));
+    md.append("| MDs | model | non-learning: latency | energy | EMH-PPO: latency | energy |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    // rows come as (latency, energy) per pair, in the order N, model, pair
+    for (int i = 0; i < rows.size(); ) {
+      String n = rows.get(i)[0];
+      String model = rows.get(i)[1];
+      md.append("| ").append(n).append(" | ").append(model);
+      for (String pair : new String[] {"non-learning", "learned"}) {
+        if (i < rows.size()
+            && rows.get(i)[0].equals(n)
+            && rows.get(i)[1].equals(model)
+            && rows.get(i)[2].equals(pair)) {
+          md.append(" | ").append(rows.get(i)[3]).append(" | ").append(rows.get(i + 1)[3]);
+          i += 2;
+        } else {
+          md.append(" | – | –");
+        }
+      }
+      md.append(" |\n");
+    }
+    return md.toString();
   }
 
   private static boolean contains(int[] a, int v) {

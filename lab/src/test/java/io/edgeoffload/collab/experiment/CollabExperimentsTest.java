@@ -2,10 +2,12 @@ package io.edgeoffload.collab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoffload.core.config.ConfigException;
+import io.edgeoffload.lab.Stats;
 import io.edgeoffload.lab.recipe.Recipe;
 import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.RecipeRuns;
@@ -131,7 +133,76 @@ class CollabExperimentsTest {
     assertThat(o.runs()).hasSize(2 * (6 * 3 * 2 + 3 * 2));
     List<String> rows = Files.readAllLines(dir.resolve("table5.csv"));
     assertThat(rows).hasSize(1 + 6 * 3 * 2 + 3 * 2);
-    assertThat(Files.readString(dir.resolve("table5.md"))).contains("mobilenetv2");
+    assertThat(Files.readString(dir.resolve("table5.md")))
+        .contains("mobilenetv2")
+        .contains("## Operator-grained against chain partitioning");
+    // the changes, recomputed per seed from each run's result: non-learning for every row,
+    // learned at 3 MDs only
+    Map<String, Map<Long, double[]>> byKey = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (ResultsDb db = ResultsDb.openReadOnly(dir)) {
+      for (List<Object> row : db.query("SELECT run_id, policy, seed, config FROM runs").rows()) {
+        JsonNode env = json.readTree((String) row.get(3)).get("env");
+        JsonNode result =
+            json.readTree(
+                dir.resolve("runs").resolve((String) row.get(0)).resolve("result.json").toFile());
+        JsonNode v = result.get("series").get(0).get("values").get(0);
+        String column = row.get(1).equals("emh-ppo") ? "learned" : "non-learning";
+        String key =
+            env.get("numDevices").asInt()
+                + ","
+                + env.get("model").asText()
+                + ","
+                + column
+                + ","
+                + env.get("partitioning").asText();
+        byKey
+            .computeIfAbsent(key, k -> new HashMap<>())
+            .put(
+                ((Number) row.get(2)).longValue(),
+                new double[] {v.get(1).asDouble(), v.get(2).asDouble()});
+      }
+    }
+    List<String> changes = Files.readAllLines(dir.resolve("table5-change.csv"));
+    assertThat(changes.get(0))
+        .isEqualTo(
+            "devices,model,column,seeds,latency_change_pct,latency_change_ci,"
+                + "energy_change_pct,energy_change_ci");
+    assertThat(changes).hasSize(1 + 6 * 3 + 3);
+    for (String line : changes.subList(1, changes.size())) {
+      String[] f = line.split(",");
+      String prefix = f[0] + "," + f[1] + "," + f[2] + ",";
+      Map<Long, double[]> op = byKey.get(prefix + "operator");
+      Map<Long, double[]> chain = byKey.get(prefix + "chain");
+      assertThat(f[3]).isEqualTo("2");
+      for (int k = 0; k < 2; k++) {
+        double[] d = new double[SEEDS.size()];
+        for (int i = 0; i < d.length; i++) {
+          long seed = SEEDS.get(i);
+          d[i] = 100 * (op.get(seed)[k] - chain.get(seed)[k]) / chain.get(seed)[k];
+        }
+        Stats.Summary want = Stats.summarize(d);
+        assertThat(Double.parseDouble(f[4 + 2 * k]))
+            .isCloseTo(want.mean(), within(1e-3 * Math.max(1, Math.abs(want.mean()))));
+        assertThat(Double.parseDouble(f[5 + 2 * k]))
+            .isCloseTo(want.halfWidth(), within(1e-2 * Math.max(1, want.halfWidth())));
+      }
+    }
+  }
+
+  /** The paired change: per seed 100·(op − chain)/chain, then Student-t over seeds. */
+  @Test
+  void table5ChangeIsPairedBySeed() {
+    Stats.Summary g = Table5.pairedChangePercent(new double[] {90, 60}, new double[] {100, 50});
+    // per seed −10% and +20%: mean 5, sd 21.21, t(0.975, 1) = 12.706
+    assertThat(g.n()).isEqualTo(2);
+    // (not the change of the means, (75 − 75) / 75 = 0)
+    assertThat(g.mean()).isCloseTo(5.0, within(1e-12));
+    assertThat(g.halfWidth()).isCloseTo(12.7062 * Math.sqrt(450) / Math.sqrt(2), within(1e-2));
+    assertThat(Table5.pairedChangePercent(new double[] {1}, new double[] {0}).mean()).isNaN();
+    assertThatThrownBy(() -> Table5.pairedChangePercent(new double[] {1, 2}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one value per seed");
   }
 
   /**
