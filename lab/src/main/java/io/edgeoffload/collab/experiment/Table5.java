@@ -55,7 +55,7 @@ public final class Table5 {
     StringBuilder gainsCsv =
         new StringBuilder("devices,model,column,seeds,latency_change_pct,latency_change_ci,");
     gainsCsv.append("energy_change_pct,energy_change_ci\n");
-    List<String[]> gainRows = new ArrayList<>();
+    StringBuilder changeMd = new StringBuilder();
     for (int n = 1; n <= 6; n++) {
       boolean learn = contains(learned, n);
       for (String model : MODELS) {
@@ -111,25 +111,38 @@ public final class Table5 {
           csv.append('\n');
         }
         md.append(" |\n");
+        changeMd.append("| ").append(n).append(" | ").append(model);
         String[] pairs = {"non-learning", "learned"};
         for (int p = 0; p < 2; p++) {
           double[][] op = perSeed[2 * p];
           double[][] chain = perSeed[2 * p + 1];
-          if (op == null) {
-            continue; // learned columns not computed for this MD count
+          if (op == null) { // learned columns not computed for this MD count
+            changeMd.append(" | – | –");
+            continue;
           }
           gainsCsv.append(n).append(',').append(model).append(',').append(pairs[p]);
           gainsCsv.append(',').append(op.length);
           for (int k = 1; k <= 2; k++) { // latency, energy
             Stats.Summary g = pairedChangePercent(column(op, k), column(chain, k));
             gainsCsv.append(String.format(Locale.ROOT, ",%.4g,%.3g", g.mean(), g.halfWidth()));
-            gainRows.add(new String[] {String.valueOf(n), model, pairs[p], fmtChange(g)});
+            changeMd.append(String.format(Locale.ROOT, " | %+.1f ± %.1f", g.mean(), g.halfWidth()));
           }
           gainsCsv.append('\n');
         }
+        changeMd.append(" |\n");
       }
     }
-    md.append(gainsTable(gainRows, opt.seedCount()));
+    md.append("\n## Operator-grained against chain partitioning\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Change in %%, paired by seed: 100 · (operator − chain) / chain per seed, mean ± 95%%"
+                + " interval over %d seeds; negative: operator-grained is lower. Paper: −3 to −4%%"
+                + " latency, −12 to −15%% energy.%n%n",
+            opt.seedCount()));
+    md.append("| MDs | model | non-learning: latency | energy | EMH-PPO: latency | energy |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    md.append(changeMd);
     AtomicFiles.write(opt.out().resolve("table5.csv"), csv.toString());
     AtomicFiles.write(opt.out().resolve("table5-change.csv"), gainsCsv.toString());
     AtomicFiles.write(opt.out().resolve("table5.md"), md.toString());
@@ -158,43 +171,6 @@ public final class Table5 {
       x[i] = v[i][k];
     }
     return x;
-  }
-
-  private static String fmtChange(Stats.Summary g) {
-    return String.format(Locale.ROOT, "%+.1f ± %.1f", g.mean(), g.halfWidth());
-  }
-
-  private static String gainsTable(List<String[]> rows, int seeds) {
-    StringBuilder md = new StringBuilder();
-    md.append("\n## Operator-grained against chain partitioning\n\n");
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "Change in %%, paired by seed: 100 · (operator − chain) / chain per seed, mean ± 95%%"
-                + " interval over %d seeds; negative: operator-grained is lower. Paper: −3 to −4%%"
-                + " latency, −12 to −15%% energy.%n%n",
-            seeds));
-    md.append("| MDs | model | non-learning: latency | energy | EMH-PPO: latency | energy |\n");
-    md.append("|---|---|---|---|---|---|\n");
-    // rows come as (latency, energy) per pair, in the order N, model, pair
-    for (int i = 0; i < rows.size(); ) {
-      String n = rows.get(i)[0];
-      String model = rows.get(i)[1];
-      md.append("| ").append(n).append(" | ").append(model);
-      for (String pair : new String[] {"non-learning", "learned"}) {
-        if (i < rows.size()
-            && rows.get(i)[0].equals(n)
-            && rows.get(i)[1].equals(model)
-            && rows.get(i)[2].equals(pair)) {
-          md.append(" | ").append(rows.get(i)[3]).append(" | ").append(rows.get(i + 1)[3]);
-          i += 2;
-        } else {
-          md.append(" | – | –");
-        }
-      }
-      md.append(" |\n");
-    }
-    return md.toString();
   }
 
   private static boolean contains(int[] a, int v) {
