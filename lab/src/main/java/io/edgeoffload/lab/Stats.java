@@ -14,6 +14,15 @@ public final class Stats {
     }
   }
 
+  /**
+   * A figure's note on its band over {@code seeds} seeds, for titles: "3 seeds, 95% CI". One seed
+   * has no interval ({@link #summarize} gives it zero width), so it says so instead of claiming
+   * one.
+   */
+  public static String seedsNote(int seeds) {
+    return seeds == 1 ? "1 seed, no interval" : seeds + " seeds, 95% CI";
+  }
+
   /** Summarises {@code x}; with one value the interval is that value, with none everything NaN. */
   public static Summary summarize(double[] x) {
     int n = x.length;

@@ -65,4 +65,10 @@ class StatsTest {
     assertThat(two.halfWidth()).isCloseTo(12.7062 * Math.sqrt(2) / Math.sqrt(2), within(1e-3));
     assertThat(Stats.movingAverage(new double[] {1, 2, 3, 4}, 2)).containsExactly(1, 1.5, 2.5, 3.5);
   }
+
+  @Test
+  void plotTitlesClaimAnIntervalOnlyWithSeveralSeeds() {
+    assertThat(Stats.seedsNote(1)).isEqualTo("1 seed, no interval");
+    assertThat(Stats.seedsNote(3)).isEqualTo("3 seeds, 95% CI");
+  }
 }

@@ -158,7 +158,7 @@ public final class Convergence {
       }
       BandChart.write(
           out.resolve(p.file()),
-          String.format(Locale.ROOT, "%s: %s (mean, 95%% band, %d seeds)", title, p.file(), seeds),
+          String.format(Locale.ROOT, "%s: %s (mean, %s)", title, p.file(), Stats.seedsNote(seeds)),
           "training step",
           p.label(),
           bands,

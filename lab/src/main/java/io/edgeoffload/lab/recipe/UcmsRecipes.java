@@ -195,7 +195,7 @@ public final class UcmsRecipes {
       AtomicFiles.write(out.resolve("summary.md"), md.toString());
       Plots.lineChart(
           out.resolve("plots").resolve(id),
-          "UCMS " + description + " (" + seedsNote(budget.seeds().size()) + ")",
+          "UCMS " + description + " (" + Stats.seedsNote(budget.seeds().size()) + ")",
           "training episode",
           yLabel,
           series);
@@ -293,7 +293,7 @@ public final class UcmsRecipes {
       AtomicFiles.write(out.resolve("summary.md"), md.toString());
       Plots.lineChart(
           out.resolve("plots").resolve("ucms-fig6"),
-          "UCMS Fig. 6: total system cost vs N (" + seedsNote(budget.seeds().size()) + ")",
+          "UCMS Fig. 6: total system cost vs N (" + Stats.seedsNote(budget.seeds().size()) + ")",
           "number of UDs N",
           "cost per slot (eq. 15a)",
           series);
@@ -353,10 +353,5 @@ public final class UcmsRecipes {
             ALL,
             "below_bmin_share",
             "share of UD-slots below b_min"));
-  }
-
-  /** A plot title's note on its seeds: "3 seeds, 95% CI"; one seed has no interval. */
-  static String seedsNote(int seeds) {
-    return seeds == 1 ? "1 seed, no interval" : seeds + " seeds, 95% CI";
   }
 }

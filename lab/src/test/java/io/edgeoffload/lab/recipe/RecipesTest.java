@@ -364,10 +364,4 @@ class RecipesTest {
                     .anyMatch(o -> o.startsWith("env.slotLength="))
                     .noneMatch(o -> o.startsWith("env.shadowFadingDb=")));
   }
-
-  @Test
-  void ucmsPlotTitlesClaimAnIntervalOnlyWithSeveralSeeds() {
-    assertThat(UcmsRecipes.seedsNote(1)).isEqualTo("1 seed, no interval");
-    assertThat(UcmsRecipes.seedsNote(3)).isEqualTo("3 seeds, 95% CI");
-  }
 }
