@@ -16,8 +16,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "What a COLLAB policy decides, task by task, in finished reproduction runs: a trained"
           + " learner (a collab-curve run's learner.bin, on its run's evaluation setting, episodes and"
-          + " seed) or a non-learning policy (a collab-eval run), in the task-aware or the time-based"
-          + " MDP. One Markdown row per RUN_DIR: latency, energy, offloaded share (in all and per MD),"
+          + " seed; a collab-variants run's, once per evaluation variant) or a non-learning policy (a"
+          + " collab-eval run), in the task-aware or the time-based MDP. Each evaluates as its run"
+          + " did, so latency and energy equal the run's recorded ones. One Markdown row per RUN_DIR"
+          + " (per variant): latency, energy, offloaded share (in all and per MD),"
           + " raw-input cuts, shared channels, power, transmission, offloaded and local task latency,"
           + " server load, the slowest task, and the offloaded tasks slower than a local one.",
       "Example: edgeoffload policy-profile runs/c6/runs/<id> runs/c6/runs/<id2>"

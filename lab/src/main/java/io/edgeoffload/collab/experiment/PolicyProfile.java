@@ -29,8 +29,11 @@ import java.util.Locale;
  *
  * <p>{@code java -cp JAR io.edgeoffload.collab.experiment.PolicyProfile RUN_DIR…} prints one
  * Markdown row per finished run folder: a {@value CollabRunKinds#CURVE} run that kept its trained
- * learner ({@code learner.bin}), or a {@value CollabRunKinds#EVAL} run (a non-learning policy on
- * its evaluation setting, episodes and seed).
+ * learner ({@code learner.bin}), a {@value CollabRunKinds#VARIANTS} run (its trained learner, one
+ * row per evaluation variant: Table V's and Fig. 10's learned columns), or a {@value
+ * CollabRunKinds#EVAL} run (a non-learning policy on its evaluation setting, episodes and seed).
+ * Each profile evaluates as the run did, so its latency and energy are the run's recorded ones
+ * (tested): a check that a carried result comes from the learner kept beside it.
  */
 public final class PolicyProfile {
   private PolicyProfile() {}
@@ -130,19 +133,34 @@ public final class PolicyProfile {
   }
 
   /**
-   * Profiles the trained learner of a finished {@value CollabRunKinds#CURVE} run folder on that
-   * run's evaluation setting, episodes and seed.
+   * Profiles the policy of a finished run folder as the run evaluated it: a {@value
+   * CollabRunKinds#CURVE} run's trained learner on its evaluation setting, episodes and seed, a
+   * {@value CollabRunKinds#EVAL} run's policy, or a {@value CollabRunKinds#VARIANTS} run's trained
+   * learner on its one variant.
    *
-   * @throws ConfigException when the folder is not such a run or kept no learner
+   * @throws ConfigException when the folder is not such a run, kept no learner, or is a {@value
+   *     CollabRunKinds#VARIANTS} run with several variants (then use {@link #ofRunVariants})
    */
   public static Profile ofRun(Path runDir) {
-    return labelledRun(runDir).profile();
+    List<Labelled> all = labelledRun(runDir);
+    if (all.size() != 1) {
+      throw new ConfigException(
+          "params.variants",
+          all.size() + " variants in " + runDir,
+          "ofRun profiles a run with one evaluation; use ofRunVariants");
+    }
+    return all.get(0).profile();
+  }
+
+  /** Every profile of a run folder: one per variant of a {@value CollabRunKinds#VARIANTS} run. */
+  public static List<Profile> ofRunVariants(Path runDir) {
+    return labelledRun(runDir).stream().map(Labelled::profile).toList();
   }
 
   /** A run's profile and its label ({@code <policy> seed <seed>}). */
   private record Labelled(String label, Profile profile) {}
 
-  private static Labelled labelledRun(Path runDir) {
+  private static List<Labelled> labelledRun(Path runDir) {
     Path yaml = runDir.resolve("run.yaml");
     Path learnerFile = runDir.resolve(CollabCheckpoints.FINAL);
     if (!Files.isRegularFile(yaml) || !Files.isRegularFile(runDir.resolve(RunExecutor.RESULT))) {
@@ -152,6 +170,8 @@ public final class PolicyProfile {
           "needs run.yaml and "
               + RunExecutor.RESULT
               + " (a finished collab-curve run, with its "
+              + CollabCheckpoints.FINAL
+              + ", collab-variants run, with its "
               + CollabCheckpoints.FINAL
               + ", or collab-eval run)");
     }
@@ -167,14 +187,16 @@ public final class PolicyProfile {
       CollabEnvBase env = CollabSetup.env(preset, sets);
       Policy policy =
           CollabSetup.policy(run.path("policy").asText(), CollabSetup.config(preset, sets), env);
-      return new Labelled(label, of(policy, env, run.path("episodes").asInt(), seed));
+      return List.of(new Labelled(label, of(policy, env, run.path("episodes").asInt(), seed)));
     }
-    if (!CollabRunKinds.CURVE.equals(kind)) {
-      throw new ConfigException("run.kind", kind, "must be collab-curve or collab-eval");
+    boolean variants = CollabRunKinds.VARIANTS.equals(kind);
+    if (!CollabRunKinds.CURVE.equals(kind) && !variants) {
+      throw new ConfigException(
+          "run.kind", kind, "must be collab-curve, collab-variants or collab-eval");
     }
     if (!Files.isRegularFile(learnerFile)) {
       throw new ConfigException(
-          "run folder", runDir, "a collab-curve run needs its " + CollabCheckpoints.FINAL);
+          "run folder", runDir, "a " + kind + " run needs its " + CollabCheckpoints.FINAL);
     }
     boolean quick = run.path("params").path("quick").asText().equals("true");
     CollabConfig config = CollabSetup.config(preset, sets);
@@ -186,11 +208,25 @@ public final class PolicyProfile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + learnerFile, e);
     }
+    int episodes = run.path("episodes").asInt();
+    if (variants) {
+      // As CollabRunKinds' variants kind evaluates: the evaluation setting extended by each
+      // variant, the run's episodes, from the run's seed.
+      List<Labelled> out = new ArrayList<>();
+      for (String v : run.path("params").path("variants").asText().split(";", -1)) {
+        List<String> ev = CollabSetup.evalSets(sets);
+        if (!v.isEmpty()) {
+          ev.addAll(List.of(v.split(",")));
+        }
+        Profile p = of(learner, CollabSetup.env(preset, ev), episodes, seed);
+        out.add(new Labelled(v.isEmpty() ? label : label + " · " + v, p));
+      }
+      return out;
+    }
     CollabEnvBase env = CollabSetup.env(preset, CollabSetup.evalSets(sets));
     // The evaluation seed of CollabTraining.trainWithEvaluation.
-    Profile p =
-        of(learner, env, run.path("episodes").asInt(), new RandomStreams(seed).seedOf("eval"));
-    return new Labelled(label, p);
+    Profile p = of(learner, env, episodes, new RandomStreams(seed).seedOf("eval"));
+    return List.of(new Labelled(label, p));
   }
 
   /** One Markdown row: label, latency, energy, then the task-level means. */
@@ -223,8 +259,8 @@ public final class PolicyProfile {
    * The Markdown table of {@link #row}s, a header first, for the finished run folders {@code
    * runDirs} (each checked before it is profiled).
    *
-   * @throws ConfigException when a folder is not a finished {@value CollabRunKinds#CURVE} run with
-   *     its learner, or {@value CollabRunKinds#EVAL} run
+   * @throws ConfigException when a folder is not a finished {@value CollabRunKinds#CURVE} or
+   *     {@value CollabRunKinds#VARIANTS} run with its learner, or {@value CollabRunKinds#EVAL} run
    */
   public static String table(List<Path> runDirs) {
     StringBuilder out =
@@ -235,8 +271,9 @@ public final class PolicyProfile {
                 + " slower than local |\n");
     out.append("|---|").append("---:|".repeat(14)).append('\n');
     for (Path dir : runDirs) {
-      Labelled l = labelledRun(dir);
-      out.append(row(l.label(), l.profile())).append('\n');
+      for (Labelled l : labelledRun(dir)) {
+        out.append(row(l.label(), l.profile())).append('\n');
+      }
     }
     return out.toString();
   }

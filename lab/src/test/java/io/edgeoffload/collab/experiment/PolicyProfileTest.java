@@ -80,6 +80,48 @@ class PolicyProfileTest {
         .isCloseTo(p.offloadedShare(), within(1e-12));
   }
 
+  /**
+   * A variants run (Table V's and Fig. 10's learned columns): one profile per variant, each the
+   * run's recorded evaluation of that variant, from the learner kept beside it.
+   */
+  @Test
+  void aVariantsRunsProfilesAreItsRecordedEvaluations(@TempDir Path dir) throws Exception {
+    String variants = ";env.distanceFixedM=20";
+    RunSpec spec =
+        new RunSpec(
+            "2",
+            "t",
+            CollabRunKinds.VARIANTS,
+            "collab",
+            "collab-wide",
+            List.of("env.tasksMean=6", "env.maxTasks=30", "env.numDevices=2"),
+            "emh-ppo",
+            5,
+            2,
+            0,
+            Map.of("steps", "600", "quick", "true", "variants", variants),
+            Map.of());
+    RunResult r = RunExecutor.execute(spec, dir, "threads");
+    assertThat(r.status()).isEqualTo("done");
+    Path runDir = RunExecutor.dir(dir, spec.id());
+    List<PolicyProfile.Profile> ps = PolicyProfile.ofRunVariants(runDir);
+    assertThat(ps).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      String phase = CollabRunKinds.variantPhase(variants.split(";", -1)[i]);
+      assertThat(ps.get(i).metrics()).containsExactly(r.series(phase).values()[0]);
+      assertThat(ps.get(i).offloadedShareByMd()).hasSize(2);
+    }
+    // A closer server is another setting: the two evaluations differ.
+    assertThat(ps.get(1).metrics()).isNotEqualTo(ps.get(0).metrics());
+    assertThatThrownBy(() -> PolicyProfile.ofRun(runDir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("params.variants")
+        .hasMessageContaining("2 variants");
+    assertThat(PolicyProfile.table(List.of(runDir)))
+        .contains("| emh-ppo seed 5 |")
+        .contains("| emh-ppo seed 5 · env.distanceFixedM=20 |");
+  }
+
   @Test
   void anEvaluationRunsProfileIsItsRecordedRow(@TempDir Path dir) throws Exception {
     RunSpec spec =
