@@ -37,9 +37,11 @@ class PolicyProfileCliTest {
     assertThat(o.code()).as(o.err()).isZero();
     List<String> lines = o.out().lines().toList();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).startsWith("| run | latency (ms) |");
+    assertThat(lines.get(0)).startsWith("| run | setting | latency (ms) |");
     // round-robin never shares a channel and always sends the raw input
-    assertThat(lines.get(2)).startsWith("| round-robin seed 3 |").contains("| 1.00 | 0.00 |");
+    assertThat(lines.get(2))
+        .startsWith("| round-robin seed 3 | env.taskModel=fixed, env.distanceModel=fixed |")
+        .contains("| 1.00 | 0.00 |");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     CliHarness.Outcome bad = exec("policy-profile", empty.toString());

@@ -157,8 +157,11 @@ public final class PolicyProfile {
     return labelledRun(runDir).stream().map(Labelled::profile).toList();
   }
 
-  /** A run's profile and its label ({@code <policy> seed <seed>}). */
-  private record Labelled(String label, Profile profile) {}
+  /**
+   * A run's profile, its label ({@code <policy> seed <seed>}, and {@code · <variant>} for a
+   * variant) and its setting (the run's overrides).
+   */
+  private record Labelled(String label, String setting, Profile profile) {}
 
   private static List<Labelled> labelledRun(Path runDir) {
     Path yaml = runDir.resolve("run.yaml");
@@ -182,12 +185,14 @@ public final class PolicyProfile {
     String preset = run.path("preset").asText();
     long seed = run.path("seed").asLong();
     String label = run.path("policy").asText() + " seed " + seed;
+    String setting = sets.isEmpty() ? "–" : String.join(", ", sets);
     if (CollabRunKinds.EVAL.equals(kind)) {
       // A non-learning policy on exactly the run's setting, as the run evaluated it.
       CollabEnvBase env = CollabSetup.env(preset, sets);
       Policy policy =
           CollabSetup.policy(run.path("policy").asText(), CollabSetup.config(preset, sets), env);
-      return List.of(new Labelled(label, of(policy, env, run.path("episodes").asInt(), seed)));
+      return List.of(
+          new Labelled(label, setting, of(policy, env, run.path("episodes").asInt(), seed)));
     }
     boolean variants = CollabRunKinds.VARIANTS.equals(kind);
     if (!CollabRunKinds.CURVE.equals(kind) && !variants) {
@@ -219,24 +224,25 @@ public final class PolicyProfile {
           ev.addAll(List.of(v.split(",")));
         }
         Profile p = of(learner, CollabSetup.env(preset, ev), episodes, seed);
-        out.add(new Labelled(v.isEmpty() ? label : label + " · " + v, p));
+        out.add(new Labelled(v.isEmpty() ? label : label + " · " + v, setting, p));
       }
       return out;
     }
     CollabEnvBase env = CollabSetup.env(preset, CollabSetup.evalSets(sets));
     // The evaluation seed of CollabTraining.trainWithEvaluation.
     Profile p = of(learner, env, episodes, new RandomStreams(seed).seedOf("eval"));
-    return List.of(new Labelled(label, p));
+    return List.of(new Labelled(label, setting, p));
   }
 
-  /** One Markdown row: label, latency, energy, then the task-level means. */
-  static String row(String label, Profile p) {
+  /** One Markdown row: label, setting, latency, energy, then the task-level means. */
+  static String row(String label, String setting, Profile p) {
     List<String> names = CollabTraining.metricNames();
     return String.format(
         Locale.ROOT,
-        "| %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f"
+        "| %s | %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f"
             + " | %.1f | %.3f |",
         label,
+        setting,
         1e3 * p.metrics()[names.indexOf("total_latency_s")],
         p.metrics()[names.indexOf("energy_per_task_j")],
         p.offloadedShare(),
@@ -265,14 +271,14 @@ public final class PolicyProfile {
   public static String table(List<Path> runDirs) {
     StringBuilder out =
         new StringBuilder(
-            "| run | latency (ms) | energy (J/task) | offloaded | offloaded by MD | raw input |"
-                + " shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
+            "| run | setting | latency (ms) | energy (J/task) | offloaded | offloaded by MD |"
+                + " raw input | shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
                 + " local task (ms) | server load | sent (kB) | slowest task (ms) | offloaded"
                 + " slower than local |\n");
-    out.append("|---|").append("---:|".repeat(14)).append('\n');
+    out.append("|---|---|").append("---:|".repeat(14)).append('\n');
     for (Path dir : runDirs) {
       for (Labelled l : labelledRun(dir)) {
-        out.append(row(l.label(), l.profile())).append('\n');
+        out.append(row(l.label(), l.setting(), l.profile())).append('\n');
       }
     }
     return out.toString();

@@ -118,7 +118,7 @@ class PolicyProfileTest {
         .hasMessageContaining("params.variants")
         .hasMessageContaining("2 variants");
     assertThat(PolicyProfile.table(List.of(runDir)))
-        .contains("| emh-ppo seed 5 |")
+        .contains("| emh-ppo seed 5 | env.tasksMean=6, env.maxTasks=30, env.numDevices=2 |")
         .contains("| emh-ppo seed 5 · env.distanceFixedM=20 |");
   }
 
