@@ -38,10 +38,10 @@ class PolicyProfileCliTest {
     List<String> lines = o.out().lines().toList();
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith("| run | setting | latency (ms) |");
-    // round-robin never shares a channel and always sends the raw input
+    // round-robin always sends the raw input (a chain cut) and never shares a channel
     assertThat(lines.get(2))
         .startsWith("| round-robin seed 3 | env.taskModel=fixed, env.distanceModel=fixed |")
-        .contains("| 1.00 | 0.00 |");
+        .contains("| 1.00 | 1.00 | 0.00 |");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     CliHarness.Outcome bad = exec("policy-profile", empty.toString());

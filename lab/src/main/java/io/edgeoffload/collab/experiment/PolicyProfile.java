@@ -45,6 +45,10 @@ public final class PolicyProfile {
    *     to a curve run's last row for its trained learner
    * @param offloadedShare tasks that send data or run server MACs, of all tasks
    * @param rawInputShare offloaded tasks cut before any device MAC (the raw input is sent)
+   * @param chainCutShare offloaded tasks cut at a chain cut (at most one tensor crosses: a point
+   *     Neurosurgeon could choose), of all offloaded tasks; 1 under chain partitioning, and under
+   *     operator-level partitioning what is left tells how often a policy used a cut that only
+   *     operator-level partitioning offers (Table V)
    * @param interferedShare offloaded tasks that shared their channel with another MD's task
    * @param powerFraction mean transmit power of offloaded tasks, as a share of P_limit
    * @param transmissionMs mean transmission time of an offloaded task
@@ -62,6 +66,7 @@ public final class PolicyProfile {
       long tasks,
       double offloadedShare,
       double rawInputShare,
+      double chainCutShare,
       double interferedShare,
       double powerFraction,
       double transmissionMs,
@@ -79,7 +84,8 @@ public final class PolicyProfile {
     double pMax = env.config().txPowerMax().watts();
     // A task kept whole on its MD: localFactor · L_0 (MODEL-NOTES COLLAB 4).
     double localS = env.config().localFactor() * work.baseLatency();
-    long[] n = new long[5]; // tasks, offloaded, raw input, interfered, slower than local
+    // tasks, offloaded, raw input, interfered, slower than local, chain cut
+    long[] n = new long[6];
     // power, transmission, offloaded latency, local latency, load, slowest, bits sent
     double[] sum = new double[7];
     long[] byMd = new long[2 * env.numAgents()]; // per MD: tasks, offloaded
@@ -92,6 +98,7 @@ public final class PolicyProfile {
             n[1]++;
             byMd[2 * t.md() + 1]++;
             n[2] += work.deviceMacs(t.point()) == 0 ? 1 : 0;
+            n[5] += work.isChainCut(t.point()) ? 1 : 0;
             n[3] += t.interferenceW() > 0 ? 1 : 0;
             sum[0] += t.powerW() / pMax;
             sum[1] += t.transmissionS();
@@ -120,6 +127,7 @@ public final class PolicyProfile {
         n[0],
         (double) n[1] / Math.max(1, n[0]),
         (double) n[2] / off,
+        (double) n[5] / off,
         (double) n[3] / off,
         sum[0] / off,
         1e3 * sum[1] / off,
@@ -239,7 +247,7 @@ public final class PolicyProfile {
     List<String> names = CollabTraining.metricNames();
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f"
+        "| %s | %s | %.0f | %.4f | %.2f | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f"
             + " | %.1f | %.3f |",
         label,
         setting,
@@ -250,6 +258,7 @@ public final class PolicyProfile {
             .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
             .collect(java.util.stream.Collectors.joining(" / ")),
         p.rawInputShare(),
+        p.chainCutShare(),
         p.interferedShare(),
         p.powerFraction(),
         p.transmissionMs(),
@@ -272,10 +281,10 @@ public final class PolicyProfile {
     StringBuilder out =
         new StringBuilder(
             "| run | setting | latency (ms) | energy (J/task) | offloaded | offloaded by MD |"
-                + " raw input | shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
+                + " raw input | chain cut | shared channel | power / P_limit | transmission (ms) | offloaded task (ms) |"
                 + " local task (ms) | server load | sent (kB) | slowest task (ms) | offloaded"
                 + " slower than local |\n");
-    out.append("|---|---|").append("---:|".repeat(14)).append('\n');
+    out.append("|---|---|").append("---:|".repeat(15)).append('\n');
     for (Path dir : runDirs) {
       for (Labelled l : labelledRun(dir)) {
         out.append(row(l.label(), l.setting(), l.profile())).append('\n');

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.edgeoffload.collab.CollabEnv;
+import io.edgeoffload.collab.CollabEnvBase;
 import io.edgeoffload.collab.baseline.LocalOnlyPolicy;
+import io.edgeoffload.core.Policy;
 import io.edgeoffload.core.config.ConfigException;
 import io.edgeoffload.lab.sweep.RunExecutor;
 import io.edgeoffload.lab.sweep.RunResult;
@@ -31,6 +33,29 @@ class PolicyProfileTest {
     assertThat(p.localMs()).isCloseTo(5e3 * env.workload().baseLatency(), within(1e-9));
     assertThat(p.slowestMs()).isCloseTo(p.localMs(), within(1e-9));
     assertThat(p.slowerThanLocalShare()).isZero();
+  }
+
+  /**
+   * Chain cuts: every cut of chain partitioning is one; under GoogLeNet's operator-level
+   * partitioning (320 points, 5 of them chain cuts) a uniformly random policy mostly picks cuts
+   * that only operator-level partitioning offers. The raw input is a chain cut, so its share never
+   * exceeds the chain cuts'.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"chain", "operator"})
+  void chainCutShareCountsCutsNeurosurgeonCouldChoose(String partitioning) {
+    List<String> sets =
+        CollabSetup.evalSets(List.of("env.model=googlenet", "env.partitioning=" + partitioning));
+    CollabEnvBase env = CollabSetup.env("collab-wide", sets);
+    Policy random = CollabSetup.policy("random", CollabSetup.config("collab-wide", sets), env);
+    PolicyProfile.Profile p = PolicyProfile.of(random, env, 2, 11);
+    assertThat(p.offloadedShare()).isPositive();
+    assertThat(p.rawInputShare()).isLessThanOrEqualTo(p.chainCutShare());
+    if (partitioning.equals("chain")) {
+      assertThat(p.chainCutShare()).isEqualTo(1.0);
+    } else {
+      assertThat(p.chainCutShare()).isLessThan(0.2);
+    }
   }
 
   /** Both MDPs: the task-aware EMH-PPO and the time-based one of Fig. 7 (50 ms slots). */
