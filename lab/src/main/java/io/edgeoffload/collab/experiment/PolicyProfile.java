@@ -33,7 +33,8 @@ import java.util.Locale;
  * row per evaluation variant: Table V's and Fig. 10's learned columns), or a {@value
  * CollabRunKinds#EVAL} run (a non-learning policy on its evaluation setting, episodes and seed).
  * Each profile evaluates as the run did, so its latency and energy are the run's recorded ones
- * (tested): a check that a carried result comes from the learner kept beside it.
+ * (tested): a check that a result comes from the learner kept beside it (on the machine that
+ * trained it: {@code carry.sh} keeps results, not learners).
  */
 public final class PolicyProfile {
   private PolicyProfile() {}
