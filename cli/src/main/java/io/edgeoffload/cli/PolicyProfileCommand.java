@@ -2,7 +2,6 @@ package io.edgeoffload.cli;
 
 import io.edgeoffload.collab.experiment.PolicyProfile;
 import io.edgeoffload.core.config.ConfigException;
-import io.edgeoffload.lab.Seeds;
 import io.edgeoffload.lab.recipe.Recipe;
 import io.edgeoffload.lab.recipe.RecipeRunner;
 import io.edgeoffload.lab.recipe.Recipes;
@@ -87,25 +86,21 @@ final class PolicyProfileCommand implements Callable<Integer> {
           recipe,
           "must be a COLLAB recipe (collab-*): policy-profile reads COLLAB runs");
     }
-    Recipe.Budget budget = quick ? Recipe.Budget.quick() : Recipe.Budget.full();
-    if (seeds != null) {
-      budget = new Recipe.Budget(budget.name(), Seeds.parse("--seeds", seeds), budget.slots());
-    }
-    List<Sweeper.Planned> planned = RecipeRunner.status(r, budget, List.of(), out);
+    // The recipe's runs, each once (RecipeRunner.plan).
+    List<Sweeper.Planned> planned =
+        RecipeRunner.status(r, ReproduceCommand.budget(quick, seeds), List.of(), out);
     List<Path> done =
         planned.stream()
             .filter(p -> p.state() == Sweeper.State.DONE)
             .map(p -> RunExecutor.dir(Sweeper.runsRoot(out), p.spec().id()))
-            .distinct()
             .toList();
-    long distinct = planned.stream().map(p -> p.spec().id()).distinct().count();
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         Locale.ROOT,
         "%s: %d of its %d runs finished in %s, profiled in the recipe's order%n",
         r.id(),
         done.size(),
-        distinct,
+        planned.size(),
         out);
     err.flush();
     if (!done.isEmpty()) {

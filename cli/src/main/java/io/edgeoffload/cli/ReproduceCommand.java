@@ -227,6 +227,11 @@ final class ReproduceCommand implements Callable<Integer> {
   }
 
   private Recipe.Budget budget() {
+    return budget(quick, seeds);
+  }
+
+  /** The budget of {@code --quick} (else the full one), on {@code --seeds} when given (or null). */
+  static Recipe.Budget budget(boolean quick, String seeds) {
     Recipe.Budget budget = quick ? Recipe.Budget.quick() : Recipe.Budget.full();
     if (seeds != null) {
       budget = new Recipe.Budget(budget.name(), Seeds.parse("--seeds", seeds), budget.slots());

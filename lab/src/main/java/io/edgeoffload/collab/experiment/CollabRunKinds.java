@@ -171,6 +171,11 @@ public final class CollabRunKinds {
     if (raw == null) {
       throw new ConfigException("params.variants", "(missing)", "give ';'-separated variants");
     }
+    return variants(raw);
+  }
+
+  /** The variants of {@code raw}: ';'-separated, each ','-separated sets (possibly none). */
+  static List<List<String>> variants(String raw) {
     List<List<String>> out = new ArrayList<>();
     for (String v : raw.split(";", -1)) {
       out.add(v.isEmpty() ? List.of() : Arrays.asList(v.split(",")));

@@ -227,13 +227,12 @@ public final class PolicyProfile {
       // As CollabRunKinds' variants kind evaluates: the evaluation setting extended by each
       // variant, the run's episodes, from the run's seed.
       List<Labelled> out = new ArrayList<>();
-      for (String v : run.path("params").path("variants").asText().split(";", -1)) {
+      for (List<String> v : CollabRunKinds.variants(run.path("params").path("variants").asText())) {
         List<String> ev = CollabSetup.evalSets(sets);
-        if (!v.isEmpty()) {
-          ev.addAll(List.of(v.split(",")));
-        }
+        ev.addAll(v);
         Profile p = of(learner, CollabSetup.env(preset, ev), episodes, seed);
-        out.add(new Labelled(v.isEmpty() ? label : label + " · " + v, setting, p));
+        out.add(
+            new Labelled(v.isEmpty() ? label : label + " · " + String.join(",", v), setting, p));
       }
       return out;
     }
